@@ -1,0 +1,11 @@
+/**
+ * Entry point of `gazette` (`npm run gazette -- <command>` or the `gazette` bin).
+ */
+import { runCli } from './run-cli';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  env: process.env,
+  terminal: Boolean(process.stdout.isTTY),
+});

@@ -1,0 +1,90 @@
+/**
+ * The one typed contract between the renderer and the main process.
+ *
+ * Each method has a channel name, a zod schema for its input (every payload from the
+ * renderer is validated against it before it reaches a service) and a result type.
+ * The preload exposes exactly these methods; the renderer's `window.gazette` type and the
+ * main process's handlers are both derived from `GazetteApi`, so a change here is checked
+ * in all three places by the compiler.
+ */
+import { z } from 'zod';
+import type { Article } from '../article';
+import type { ImportProgress, ImportReport } from '../import-report';
+import type { LibraryEntry, ReadingProgress } from '../reading';
+import type { Settings } from '../settings';
+import { settingsPatchSchema } from '../settings-schema';
+import type { GazetteMethodName, MenuCommand } from './channels';
+
+/** An article id as made by the store: 12 lowercase hex digits. */
+export const articleIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'not an article id');
+
+/** A path chosen by the user (dropped on the window or picked in a dialog). */
+const importPathSchema = z.string().min(1).max(4096);
+
+const articleIdsSchema = z.array(articleIdSchema).min(1).max(100_000);
+
+export const readingPositionSchema = z
+  .object({
+    blockIndex: z.number().int().min(0),
+    blockOffset: z.number().min(0).max(1),
+    fraction: z.number().min(0).max(1),
+  })
+  .strict();
+
+export const inputSchemas = {
+  listArticles: z.object({}).strict(),
+  getArticle: z.object({ id: articleIdSchema }).strict(),
+  importPaths: z.object({ paths: z.array(importPathSchema).min(1).max(10_000) }).strict(),
+  chooseAndImport: z.object({ pick: z.enum(['files', 'folder']) }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  getProgress: z.object({ id: articleIdSchema }).strict(),
+  saveProgress: z.object({ id: articleIdSchema, position: readingPositionSchema }).strict(),
+  setFinished: z.object({ id: articleIdSchema, finished: z.boolean() }).strict(),
+  /** Takes articles out of the library; their user data stays until `forgetArticles`. */
+  removeArticles: z.object({ ids: articleIdsSchema }).strict(),
+  /** Undoes `removeArticles`. */
+  restoreArticles: z.object({ ids: articleIdsSchema }).strict(),
+  /** Deletes the user data of removed articles, once the reader has confirmed. */
+  forgetArticles: z.object({ ids: articleIdsSchema }).strict(),
+} as const satisfies Record<GazetteMethodName, z.ZodType>;
+
+export type GazetteMethod = keyof typeof inputSchemas;
+export type MethodInput<M extends GazetteMethod> = z.input<(typeof inputSchemas)[M]>;
+
+/** What each method resolves to. */
+export interface MethodResults {
+  listArticles: LibraryEntry[];
+  getArticle: Article;
+  importPaths: ImportReport;
+  /** `null` when the reader closed the dialog without choosing. */
+  chooseAndImport: ImportReport | null;
+  getSettings: Settings;
+  updateSettings: Settings;
+  /** `null` for an article never opened. */
+  getProgress: ReadingProgress | null;
+  saveProgress: ReadingProgress;
+  setFinished: ReadingProgress;
+  removeArticles: { removed: string[] };
+  restoreArticles: { restored: string[] };
+  forgetArticles: { forgotten: string[] };
+}
+
+/** The API the preload exposes as `window.gazette`. */
+export type GazetteApi = {
+  [M in GazetteMethod]: (input: MethodInput<M>) => Promise<MethodResults[M]>;
+} & GazetteEvents & {
+    /** The file system path of a file dropped on the window (Electron's webUtils); '' if none. */
+    pathForFile(file: Blob): string;
+  };
+
+/** Events pushed from the main process; each subscription returns its unsubscribe function. */
+export interface GazetteEvents {
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** The handlers a host (the Electron main process, or the test bridge) provides. */
+export type GazetteHandlers = {
+  [M in GazetteMethod]: (input: z.output<(typeof inputSchemas)[M]>) => Promise<MethodResults[M]>;
+};

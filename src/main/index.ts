@@ -1,0 +1,115 @@
+/**
+ * Gazette's main process: Electron wiring only. The window, the security policy, the typed
+ * IPC handlers and the first-run import of the bundled seeds; everything else is a plain
+ * Node service under src/node, shared with the command line and the tests.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, dialog } from 'electron';
+import { EVENT_CHANNELS } from '../core/ipc/channels';
+import { createGazetteHandlers } from '../node/gazette-handlers';
+import { ParsePool } from '../node/import/parse-pool';
+import { importSeedsOnFirstRun } from '../node/library/first-run';
+import { LibraryStore } from '../node/store';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpcHandlers } from './ipc';
+import { installMenu } from './menu';
+import { applySecurityPolicy } from './security';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
+
+// GAZETTE_DATA_DIR moves the library, as it does for the command line.
+if (process.env['GAZETTE_DATA_DIR']) app.setPath('userData', process.env['GAZETTE_DATA_DIR']);
+
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+let store: LibraryStore | null = null;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 560,
+    minHeight: 420,
+    show: false,
+    title: 'Gazette',
+    backgroundColor: '#faf8f3',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+  void window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  applySecurityPolicy();
+  serveRenderer(rendererDir);
+  try {
+    store = await LibraryStore.open(app.getPath('userData'));
+  } catch (error) {
+    // A locked or damaged library: say so and stop; the files are left as they are.
+    dialog.showErrorBox(
+      'Gazette cannot open its library',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+    return;
+  }
+  await importSeedsOnFirstRun(store, seedsDir);
+  const openStore = store;
+  const handlers = createGazetteHandlers({
+    store: openStore,
+    parsePool: new ParsePool(new URL('./parse-worker.js', import.meta.url)),
+    choosePaths: async (pick) => {
+      const options = {
+        title: pick === 'folder' ? 'Import a folder of articles' : 'Import articles',
+        properties:
+          pick === 'folder'
+            ? (['openDirectory', 'multiSelections'] as const)
+            : (['openFile', 'multiSelections'] as const),
+        filters: pick === 'files' ? [{ name: 'Text articles', extensions: ['txt', 'text', 'md'] }] : [],
+      };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] })
+        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+      return result.canceled ? null : result.filePaths;
+    },
+    onImportProgress: (progress) => mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
+  });
+  registerIpcHandlers(handlers);
+  mainWindow = createWindow();
+  installMenu(mainWindow);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would fight over the library's lock: hand over to the first one.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (store && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('will-quit', () => {
+    void store?.close();
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,243 @@
+/**
+ * The handlers end to end, through `dispatch`, as the renderer calls them: payloads validated
+ * against the contract, real files in a temporary data folder.
+ */
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../core/ipc/channels';
+import type { GazetteMethod, MethodResults } from '../core/ipc/contract';
+import { dispatch } from '../core/ipc/dispatch';
+import type { LibraryEntry } from '../core/reading';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { createGazetteHandlers } from './gazette-handlers';
+import { articleIdForSource, LibraryStore } from './store';
+
+const BBC = fileURLToPath(new URL('../../tests/fixtures/bbc-news/sport', import.meta.url));
+const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+const FILES = ['001.txt', '002.txt', '003.txt'].map((name) => path.join(BBC, name));
+const [first, second, third] = FILES.map((file) => articleIdForSource(file)) as [string, string, string];
+
+let dataDir: string;
+let store: LibraryStore;
+let handlers: ReturnType<typeof createGazetteHandlers>;
+
+async function openApp(): Promise<void> {
+  store = await LibraryStore.open(dataDir);
+  handlers = createGazetteHandlers({ store, choosePaths: async () => null, onImportProgress: () => {} });
+}
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'gazette-handlers-'));
+  await openApp();
+  const report = await ok('importPaths', { paths: [SEEDS, ...FILES] });
+  expect(report).toMatchObject({ imported: 4, failed: [] });
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function call(method: string, payload: unknown): Promise<Envelope<unknown>> {
+  return dispatch(handlers, method, payload);
+}
+
+async function ok<M extends GazetteMethod>(method: M, payload: unknown): Promise<MethodResults[M]> {
+  const envelope = await call(method, payload);
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as MethodResults[M];
+}
+
+async function failure(method: string, payload: unknown): Promise<{ code: string; message: string }> {
+  const envelope = await call(method, payload);
+  if (envelope.ok) throw new Error(`${method} succeeded with ${JSON.stringify(envelope.value)}`);
+  return envelope.error;
+}
+
+async function entry(id: string): Promise<LibraryEntry | undefined> {
+  return (await ok('listArticles', {})).find((article) => article.id === id);
+}
+
+async function reopenApp(): Promise<void> {
+  await store.close();
+  await openApp();
+}
+
+describe('gazette handlers, through dispatch', () => {
+  it('lists every article with its progress and reading state', async () => {
+    const entries = await ok('listArticles', {});
+    expect(entries).toHaveLength(4);
+    for (const listed of entries) {
+      expect(listed).toMatchObject({ progress: 0, state: 'unread' });
+      expect(listed).not.toHaveProperty('body');
+    }
+    expect(entries.map((listed) => listed.id)).toEqual(expect.arrayContaining([first, second, third]));
+  });
+
+  it('saves and gives back the reading progress, across a restart', async () => {
+    expect(await ok('getProgress', { id: first })).toBeNull();
+    const position = { blockIndex: 2, blockOffset: 0.5, fraction: 0.4 };
+    const saved = await ok('saveProgress', { id: first, position });
+    expect(saved).toMatchObject({ position, fraction: 0.4, finished: false });
+    expect(await entry(first)).toMatchObject({ progress: 0.4, state: 'reading' });
+
+    await reopenApp();
+    expect(await ok('getProgress', { id: first })).toEqual(saved);
+    expect(await entry(first)).toMatchObject({ progress: 0.4, state: 'reading' });
+  });
+
+  it('finishes at the threshold or by hand, and marks unread', async () => {
+    await ok('saveProgress', { id: first, position: { blockIndex: 9, blockOffset: 0.9, fraction: 0.99 } });
+    expect(await entry(first)).toMatchObject({ progress: 1, state: 'finished' });
+    expect(await ok('setFinished', { id: second, finished: true })).toMatchObject({
+      fraction: 1,
+      finished: true,
+    });
+    expect(await entry(second)).toMatchObject({ progress: 1, state: 'finished' });
+    expect(await ok('setFinished', { id: first, finished: false })).toMatchObject({
+      fraction: 0,
+      finished: false,
+      position: null,
+    });
+    expect(await entry(first)).toMatchObject({ progress: 0, state: 'unread' });
+    expect(await ok('getProgress', { id: first })).toBeNull();
+  });
+
+  it.each([
+    [
+      'saveProgress',
+      { id: 'aaaaaaaaaaaa', position: { blockIndex: 0, blockOffset: 0, fraction: 1.5 } },
+      /fraction/,
+    ],
+    [
+      'saveProgress',
+      { id: 'not-an-id', position: { blockIndex: 0, blockOffset: 0, fraction: 0.5 } },
+      /not an article id/,
+    ],
+    [
+      'saveProgress',
+      { id: 'aaaaaaaaaaaa', position: { blockIndex: 0.5, blockOffset: 0, fraction: 0.5 } },
+      /blockIndex/,
+    ],
+    ['setFinished', { id: 'aaaaaaaaaaaa', finished: 'yes' }, /finished/],
+    ['getProgress', { id: 'aaaaaaaaaaaa', extra: 1 }, /extra/],
+    ['updateSettings', { patch: { textSize: 31 } }, /textSize/],
+    ['updateSettings', { patch: { fontSize: 20 } }, /fontSize/],
+    ['removeArticles', { ids: [] }, /ids/],
+    ['forgetArticles', {}, /ids/],
+  ])('rejects %s %j with InvalidInput', async (method, payload, message) => {
+    const error = await failure(method, payload);
+    expect(error.code).toBe('InvalidInput');
+    expect(error.message).toMatch(new RegExp(`^Invalid input for ${method}: `));
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses progress for an article it does not know, and unknown methods', async () => {
+    const position = { blockIndex: 0, blockOffset: 0, fraction: 0.5 };
+    for (const [method, payload] of [
+      ['saveProgress', { id: 'aaaaaaaaaaaa', position }],
+      ['getProgress', { id: 'aaaaaaaaaaaa' }],
+      ['setFinished', { id: 'aaaaaaaaaaaa', finished: true }],
+    ] as const) {
+      expect(await failure(method, payload)).toEqual({
+        code: 'UnknownArticleError',
+        message: expect.stringMatching(/no article with id "aaaaaaaaaaaa"/),
+      });
+    }
+    expect((await failure('deleteEverything', {})).code).toBe('UnknownMethod');
+  });
+
+  it('gives the settings and saves valid updates, across a restart', async () => {
+    expect(await ok('getSettings', {})).toEqual(DEFAULT_SETTINGS);
+    const updated = await ok('updateSettings', { patch: { theme: 'sepia', textSize: 24 } });
+    expect(updated).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', textSize: 24 });
+    await reopenApp();
+    expect(await ok('getSettings', {})).toEqual(updated);
+  });
+
+  it('removes, restores and forgets articles, with their progress', async () => {
+    await ok('saveProgress', { id: first, position: { blockIndex: 1, blockOffset: 0, fraction: 0.3 } });
+    await ok('saveProgress', { id: second, position: { blockIndex: 1, blockOffset: 0, fraction: 0.6 } });
+
+    expect(await ok('removeArticles', { ids: [first, second] })).toEqual({ removed: [first, second] });
+    expect(await ok('removeArticles', { ids: [first] })).toEqual({ removed: [] });
+    expect(await entry(first)).toBeUndefined();
+    expect((await failure('getArticle', { id: first })).code).toBe('UnknownArticleError');
+    // A removed article keeps its progress, and a late save from the reader is still taken.
+    expect(await ok('getProgress', { id: first })).toMatchObject({ fraction: 0.3 });
+    await ok('saveProgress', { id: first, position: { blockIndex: 2, blockOffset: 0, fraction: 0.35 } });
+
+    expect(await ok('restoreArticles', { ids: [first, third] })).toEqual({ restored: [first] });
+    expect(await entry(first)).toMatchObject({ progress: 0.35, state: 'reading' });
+    expect((await ok('getArticle', { id: first })).id).toBe(first);
+
+    // Forgetting touches removed articles only.
+    expect(await ok('forgetArticles', { ids: [first, second, third] })).toEqual({ forgotten: [second] });
+    expect(await ok('getProgress', { id: first })).toMatchObject({ fraction: 0.35 });
+    expect((await failure('getProgress', { id: second })).code).toBe('UnknownArticleError');
+    const onDisk = JSON.parse(await readFile(path.join(dataDir, 'user', 'progress.json'), 'utf8'));
+    expect(Object.keys(onDisk.progress)).toEqual([first]);
+    const library = JSON.parse(await readFile(path.join(dataDir, 'library.json'), 'utf8'));
+    expect(library.articles).not.toHaveProperty(second);
+
+    // Forgotten for good: importing it again makes a new, unread article.
+    expect(await ok('importPaths', { paths: [FILES[1]] })).toMatchObject({ imported: 1 });
+    expect(await entry(second)).toMatchObject({ progress: 0, state: 'unread' });
+  });
+
+  it('brings a removed article back with its progress when it is imported again', async () => {
+    await ok('saveProgress', { id: third, position: { blockIndex: 3, blockOffset: 0.2, fraction: 0.5 } });
+    await ok('removeArticles', { ids: [third] });
+    expect(await ok('importPaths', { paths: [FILES[2]] })).toMatchObject({ imported: 1 });
+    expect(await entry(third)).toMatchObject({ progress: 0.5, state: 'reading' });
+  });
+
+  it('reports a damaged settings file, keeps it, goes on working, and recovers once it is moved away', async () => {
+    const file = path.join(dataDir, 'user', 'settings.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    const text = '{ "schemaVersion": 1, "settings": { "theme": "dark", "sparkles": true } }';
+    await writeFile(file, text);
+    await reopenApp();
+
+    for (const [method, payload] of [
+      ['getSettings', {}],
+      ['updateSettings', { patch: { theme: 'light' } }],
+    ] as const) {
+      const error = await failure(method, payload);
+      expect(error.code).toBe('StoreCorruptError');
+      expect(error.message).toMatch(/settings file .*settings\.json is damaged .*"sparkles".* left as it is/);
+    }
+    expect(await readFile(file, 'utf8')).toBe(text);
+    expect(await ok('listArticles', {})).toHaveLength(4);
+    const position = { blockIndex: 0, blockOffset: 0.5, fraction: 0.1 };
+    expect(await ok('saveProgress', { id: first, position })).toMatchObject({ fraction: 0.1 });
+
+    await rename(file, `${file}.damaged`);
+    expect(await ok('getSettings', {})).toEqual(DEFAULT_SETTINGS);
+    expect((await ok('updateSettings', { patch: { theme: 'light' } })).theme).toBe('light');
+  });
+
+  it('reports a damaged progress file from every method that needs it, and keeps it', async () => {
+    const file = path.join(dataDir, 'user', 'progress.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '{ "schemaVersion": 1, "progress": ');
+    await reopenApp();
+    for (const [method, payload] of [
+      ['listArticles', {}],
+      ['getProgress', { id: first }],
+      ['saveProgress', { id: first, position: { blockIndex: 0, blockOffset: 0, fraction: 0.2 } }],
+    ] as const) {
+      const error = await failure(method, payload);
+      expect(error.code).toBe('StoreCorruptError');
+      expect(error.message).toMatch(/progress file .*progress\.json is damaged/);
+    }
+    await ok('removeArticles', { ids: [first] });
+    expect((await failure('forgetArticles', { ids: [first] })).code).toBe('StoreCorruptError');
+    expect(await readFile(file, 'utf8')).toBe('{ "schemaVersion": 1, "progress": ');
+    // Nothing forgotten: the article is still there to restore.
+    expect(await ok('restoreArticles', { ids: [first] })).toEqual({ restored: [first] });
+    expect(await ok('getSettings', {})).toEqual(DEFAULT_SETTINGS);
+  });
+});

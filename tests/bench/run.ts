@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: runs every benchmark and prints its figures, each beside its goal.
+ * Figures vary with the machine and its load; the goals are those of the issues.
+ */
+import { benchImportThroughput } from './import-throughput';
+import type { BenchResult } from './stats';
+
+const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
+  { title: 'Import', run: benchImportThroughput },
+];
+
+for (const bench of benches) {
+  console.log(`\n== ${bench.title}`);
+  for (const result of await bench.run()) {
+    const verdict = result.met === undefined ? '' : result.met ? '  [goal met]' : '  [goal NOT met]';
+    const goal = result.goal ? `  (goal ${result.goal})` : '';
+    console.log(`${result.name}: ${result.value}${goal}${verdict}`);
+    if (result.detail) console.log(`    ${result.detail}`);
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Launches Gazette for an end-to-end spec and returns its page with the library shown.
+ *
+ * Two targets, chosen by the Playwright project:
+ * - `browser`: the real built renderer (out/renderer) in Debian's Chromium. `window.gazette`
+ *   is a bridge: each call goes through Playwright to this process, where the contract's own
+ *   `dispatch` validates it and runs the real handlers on the real store in `dataDir`. The
+ *   bridge carries calls; it never answers for the services.
+ * - `electron`: the real app (out/main) through Playwright's Electron support, skipped with
+ *   the reason printed where no Electron binary is installed.
+ *
+ * Every request the page attempts is recorded; `close()` fails the spec if any would have
+ * left the app (Gazette is offline by promise).
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import {
+  _electron,
+  chromium,
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+import { CONTENT_SECURITY_POLICY } from '../../src/core/content-security-policy';
+import { EVENT_CHANNELS, GAZETTE_METHODS } from '../../src/core/ipc/channels';
+import { dispatch } from '../../src/core/ipc/dispatch';
+import { createGazetteHandlers } from '../../src/node/gazette-handlers';
+import { LibraryStore } from '../../src/node/store';
+import { electronBinary } from './electron-binary';
+
+export interface LaunchOptions {
+  /** A data folder already holding a library (e.g. made with the command line). */
+  dataDir: string;
+  /** The system language the app should see, e.g. `fr-FR`. Default `en-GB`. */
+  locale?: string;
+  colorScheme?: 'light' | 'dark' | 'no-preference';
+  viewport?: { width: number; height: number };
+  /** What the system file dialog would return when the reader picks files or a folder. */
+  dialogPaths?: string[] | null;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  /** URLs the page tried to reach outside the app (should stay empty). */
+  offsiteRequests: string[];
+  /** Closes the app and fails if the page tried to leave the app. */
+  close(): Promise<void>;
+}
+
+const RENDERER_DIR = resolve('out/renderer');
+const CHROMIUM = process.env['GAZETTE_CHROMIUM'] ?? '/usr/bin/chromium';
+
+/**
+ * Flags for Debian's Chromium: no sandbox as root, and none of the browser's own background
+ * traffic (updates, field trials...) so that the offline check sees only the app's requests.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-features=Translate,MediaRouter,OptimizationHints',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--metrics-recording-only',
+  '--no-default-browser-check',
+];
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+let sharedBrowser: Promise<Browser> | null = null;
+let sharedServer: Promise<{ server: Server; origin: string }> | null = null;
+
+/** Serves the built renderer on loopback, with the app's own Content-Security-Policy. */
+function rendererServer(): Promise<{ server: Server; origin: string }> {
+  sharedServer ??= new Promise((resolvePromise, reject) => {
+    const root = normalize(RENDERER_DIR + sep);
+    const server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      const file = normalize(join(root, decodeURIComponent(path === '/' ? '/index.html' : path)));
+      if (!file.startsWith(root)) {
+        response.writeHead(404).end();
+        return;
+      }
+      readFile(file).then(
+        (body) => {
+          response.writeHead(200, {
+            'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+          });
+          response.end(body);
+        },
+        () => response.writeHead(404).end(),
+      );
+    });
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolvePromise({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+  return sharedServer;
+}
+
+function browser(): Promise<Browser> {
+  sharedBrowser ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return sharedBrowser;
+}
+
+/** Runs in the page before its scripts: defines `window.gazette` over the Playwright binding. */
+function installBridge({ methods, events }: { methods: string[]; events: Record<string, string> }): void {
+  type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+  const scope = globalThis as unknown as Record<string, unknown>;
+  const call = scope['__gazetteCall'] as (method: string, payload: unknown) => Promise<Envelope>;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const subscribe = (channel: string, listener: (payload: unknown) => void): (() => void) => {
+    const set = listeners.get(channel) ?? new Set();
+    set.add(listener);
+    listeners.set(channel, set);
+    return () => set.delete(listener);
+  };
+  const api: Record<string, unknown> = {
+    onImportProgress: (listener: (payload: unknown) => void) =>
+      subscribe(events['importProgress'] ?? '', listener),
+    onMenuCommand: (listener: (payload: unknown) => void) => subscribe(events['menuCommand'] ?? '', listener),
+    // A browser gives no file system path for a dropped file; only the app's preload can.
+    pathForFile: () => '',
+  };
+  for (const method of methods) {
+    api[method] = async (input: unknown) => {
+      const envelope = await call(method, input);
+      if (envelope.ok) return envelope.value;
+      const error = new Error(envelope.error.message);
+      error.name = envelope.error.code;
+      throw error;
+    };
+  }
+  scope['__gazetteEmit'] = (channel: string, payload: unknown) => {
+    for (const listener of listeners.get(channel) ?? []) listener(payload);
+  };
+  Object.defineProperty(globalThis, 'gazette', { value: Object.freeze(api), enumerable: true });
+}
+
+function targetOfCurrentTest(): 'browser' | 'electron' {
+  return test.info().project.metadata['target'] === 'electron' ? 'electron' : 'browser';
+}
+
+function watchRequests(page: Page, isAppUrl: (url: string) => boolean): string[] {
+  const offsite: string[] = [];
+  page.on('request', (request) => {
+    if (!isAppUrl(request.url())) offsite.push(request.url());
+  });
+  return offsite;
+}
+
+async function showLibrary(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: /library|bibliothèque/i })).toBeVisible();
+}
+
+async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
+  const [{ origin }, chromiumBrowser] = await Promise.all([rendererServer(), browser()]);
+  const context: BrowserContext = await chromiumBrowser.newContext({
+    locale: options.locale ?? 'en-GB',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1200, height: 820 },
+  });
+  const store = await LibraryStore.open(options.dataDir);
+  let page: Page | null = null;
+  const emit = (channel: string, payload: unknown): void => {
+    void page?.evaluate(
+      ([name, data]) => {
+        const emitter = (globalThis as unknown as Record<string, (c: unknown, p: unknown) => void>)[
+          '__gazetteEmit'
+        ];
+        emitter?.(name, data);
+      },
+      [channel, payload] as const,
+    );
+  };
+  const handlers = createGazetteHandlers({
+    store,
+    choosePaths: async () => options.dialogPaths ?? null,
+    onImportProgress: (progress) => emit(EVENT_CHANNELS.importProgress, progress),
+  });
+  await context.exposeBinding('__gazetteCall', (_source, method: unknown, payload: unknown) =>
+    dispatch(handlers, method, payload),
+  );
+  await context.addInitScript(installBridge, {
+    methods: [...GAZETTE_METHODS],
+    events: { ...EVENT_CHANNELS },
+  });
+  // Anything that is not the app's own server is refused, as the app's session does.
+  const isAppUrl = (url: string): boolean => url.startsWith(`${origin}/`) || /^(data|blob):/.test(url);
+  await context.route(
+    (url) => !isAppUrl(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  page = await context.newPage();
+  const offsiteRequests = watchRequests(page, isAppUrl);
+  await page.goto(`${origin}/index.html`);
+  await showLibrary(page);
+  return {
+    page,
+    offsiteRequests,
+    async close() {
+      await context.close();
+      await store.close();
+      expect(offsiteRequests, 'requests that tried to leave the app').toEqual([]);
+    },
+  };
+}
+
+async function launchInElectron(options: LaunchOptions): Promise<LaunchedApp> {
+  const binary = electronBinary();
+  test.skip(!binary.path, binary.reason);
+  const app = await _electron.launch({
+    executablePath: binary.path ?? undefined,
+    args: [resolve('out/main/index.js'), `--lang=${options.locale ?? 'en-GB'}`],
+    env: { ...process.env, GAZETTE_DATA_DIR: options.dataDir } as Record<string, string>,
+  });
+  const page = await app.firstWindow();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
+  const offsiteRequests = watchRequests(page, (url) => /^(gazette|data|blob|devtools):/.test(url));
+  await showLibrary(page);
+  return {
+    page,
+    offsiteRequests,
+    async close() {
+      await app.close();
+      expect(offsiteRequests, 'requests that tried to leave the app').toEqual([]);
+    },
+  };
+}
+
+/** Launches the app on `options.dataDir` for the current Playwright project's target. */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  return targetOfCurrentTest() === 'electron' ? launchInElectron(options) : launchInBrowser(options);
+}
