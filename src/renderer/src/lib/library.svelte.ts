@@ -1,0 +1,76 @@
+/**
+ * The library's state: every article with its progress, and the reader's filters, sort and
+ * scroll position. It lives at module level so that opening an article and coming back
+ * finds the library exactly as it was left.
+ */
+import type { ReadingState, LibraryEntry } from '../../../core/reading';
+import { api } from './api';
+import { i18n } from './i18n/index.svelte';
+
+export type StateFilter = 'all' | ReadingState;
+export const SORT_ORDERS = ['newest', 'title', 'progress'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+export interface SectionCount {
+  section: string;
+  count: number;
+}
+
+class LibraryState {
+  /** Raw (not deeply reactive): 20,000 entries are replaced as a whole, never mutated. */
+  entries = $state.raw<LibraryEntry[]>([]);
+  loaded = $state(false);
+  section = $state<string | null>(null);
+  stateFilter = $state<StateFilter>('all');
+  sort = $state<SortOrder>('newest');
+  /** The row that has (or last had) the keyboard focus. */
+  focusedId = $state<string | null>(null);
+  /** Where the list was scrolled; restored when the library is shown again. */
+  scrollTop = 0;
+
+  sections: SectionCount[] = $derived.by(() => {
+    // A plain Map: it is built and read within this derivation, never kept as state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const counts = new Map<string, number>();
+    for (const entry of this.entries) counts.set(entry.section, (counts.get(entry.section) ?? 0) + 1);
+    const collator = new Intl.Collator(i18n.locale);
+    return [...counts]
+      .map(([section, count]) => ({ section, count }))
+      .sort((a, b) => collator.compare(a.section, b.section));
+  });
+
+  /** The articles shown, filtered and sorted. */
+  visible: LibraryEntry[] = $derived.by(() => {
+    const { section, stateFilter } = this;
+    const shown = this.entries.filter(
+      (entry) =>
+        (section === null || entry.section === section) &&
+        (stateFilter === 'all' || entry.state === stateFilter),
+    );
+    if (this.sort === 'title') {
+      const collator = new Intl.Collator(i18n.locale, { sensitivity: 'base' });
+      return shown.sort((a, b) => collator.compare(a.title, b.title));
+    }
+    if (this.sort === 'progress')
+      return shown.sort((a, b) => b.progress - a.progress || a.title.localeCompare(b.title));
+    return shown; // the store lists newest imports first
+  });
+
+  async refresh(): Promise<void> {
+    this.entries = await api.listArticles({});
+    this.loaded = true;
+  }
+
+  /** The article after (`+1`) or before (`-1`) `id` in the order shown, if any. */
+  neighbour(id: string, step: 1 | -1): LibraryEntry | undefined {
+    const index = this.visible.findIndex((entry) => entry.id === id);
+    return index < 0 ? undefined : this.visible[index + step];
+  }
+
+  /** Updates one entry's progress after reading, without reloading the whole library. */
+  setProgress(id: string, progress: number, state: ReadingState): void {
+    this.entries = this.entries.map((entry) => (entry.id === id ? { ...entry, progress, state } : entry));
+  }
+}
+
+export const library = new LibraryState();

@@ -1,0 +1,115 @@
+/**
+ * Every keyboard shortcut, in one list: the key handler in App.svelte acts on them and the
+ * `?` overlay shows them, so the two cannot drift apart.
+ */
+import type { MessageKey } from './i18n/en';
+
+export type ShortcutGroup = 'library' | 'reader' | 'everywhere';
+export type ShortcutAction =
+  | 'move-down'
+  | 'move-up'
+  | 'open'
+  | 'remove'
+  | 'back'
+  | 'line-down'
+  | 'line-up'
+  | 'page-down'
+  | 'page-up'
+  | 'next-article'
+  | 'previous-article'
+  | 'text-larger'
+  | 'text-smaller'
+  | 'next-theme'
+  | 'toggle-finished'
+  | 'settings'
+  | 'help'
+  | 'import';
+
+export interface Shortcut {
+  group: ShortcutGroup;
+  /** `KeyboardEvent.key` values that trigger it (with Ctrl/Cmd when `mod` is set). */
+  keys: string[];
+  mod?: boolean;
+  action: ShortcutAction;
+  label: MessageKey;
+  /** How the keys are shown in the overlay, when not simply `keys`. */
+  display?: string[];
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  {
+    group: 'library',
+    keys: ['ArrowDown', 'j'],
+    action: 'move-down',
+    label: 'shortcuts.move',
+    display: ['↓', '↑', 'j', 'k'],
+  },
+  { group: 'library', keys: ['ArrowUp', 'k'], action: 'move-up', label: 'shortcuts.move' },
+  {
+    group: 'library',
+    keys: ['Enter', 'o'],
+    action: 'open',
+    label: 'shortcuts.open.article',
+    display: ['Enter', 'o'],
+  },
+  { group: 'library', keys: ['Delete'], action: 'remove', label: 'shortcuts.remove', display: ['Delete'] },
+  {
+    group: 'reader',
+    keys: ['Escape', 'Backspace', 'b'],
+    action: 'back',
+    label: 'shortcuts.back',
+    display: ['Esc', 'b'],
+  },
+  {
+    group: 'reader',
+    keys: [' ', 'PageDown'],
+    action: 'page-down',
+    label: 'shortcuts.page',
+    display: ['Space', 'Shift+Space', 'PgDn', 'PgUp'],
+  },
+  { group: 'reader', keys: ['PageUp'], action: 'page-up', label: 'shortcuts.page' },
+  {
+    group: 'reader',
+    keys: ['j', 'ArrowDown'],
+    action: 'line-down',
+    label: 'shortcuts.line',
+    display: ['j', 'k', '↓', '↑'],
+  },
+  { group: 'reader', keys: ['k', 'ArrowUp'], action: 'line-up', label: 'shortcuts.line' },
+  { group: 'reader', keys: ['n'], action: 'next-article', label: 'shortcuts.nextPrev', display: ['n', 'p'] },
+  { group: 'reader', keys: ['p'], action: 'previous-article', label: 'shortcuts.nextPrev' },
+  { group: 'reader', keys: ['m'], action: 'toggle-finished', label: 'shortcuts.finished', display: ['m'] },
+  {
+    group: 'everywhere',
+    keys: ['+', '='],
+    action: 'text-larger',
+    label: 'shortcuts.textSize',
+    display: ['+', '−'],
+  },
+  { group: 'everywhere', keys: ['-'], action: 'text-smaller', label: 'shortcuts.textSize' },
+  { group: 'everywhere', keys: ['t'], action: 'next-theme', label: 'shortcuts.theme', display: ['t'] },
+  { group: 'everywhere', keys: [','], action: 'settings', label: 'shortcuts.settings', display: [','] },
+  { group: 'everywhere', keys: ['?'], action: 'help', label: 'shortcuts.help', display: ['?'] },
+  {
+    group: 'everywhere',
+    keys: ['o'],
+    mod: true,
+    action: 'import',
+    label: 'shortcuts.import',
+    display: ['Ctrl/⌘+O'],
+  },
+];
+
+/** The action `event` asks for in `view`, if any. */
+export function actionFor(event: KeyboardEvent, view: 'library' | 'reader'): ShortcutAction | null {
+  const mod = event.ctrlKey || event.metaKey;
+  if (event.altKey) return null;
+  for (const shortcut of SHORTCUTS) {
+    if (shortcut.group !== 'everywhere' && shortcut.group !== view) continue;
+    if (Boolean(shortcut.mod) !== mod) continue;
+    if (!shortcut.keys.includes(event.key)) continue;
+    if (shortcut.action === 'page-down' && event.shiftKey) return 'page-up';
+    return shortcut.action;
+  }
+  return null;
+}
