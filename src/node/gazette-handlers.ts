@@ -40,9 +40,10 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
   };
 
   return {
-    listArticles: async () => {
+    listArticles: async ({ limit }) => {
       const progress = (await progressStore()).all();
-      return store.list().map((meta) => toLibraryEntry(meta, progress.get(meta.id)));
+      const metas = limit === undefined ? store.list() : store.list().slice(0, limit);
+      return metas.map((meta) => toLibraryEntry(meta, progress.get(meta.id)));
     },
     getArticle: async ({ id }) => store.readArticle(id),
     importPaths: async ({ paths }) => importPaths(paths),

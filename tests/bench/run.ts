@@ -3,13 +3,17 @@
  * Figures vary with the machine and its load; the goals are those of the issues.
  */
 import { benchImportThroughput } from './import-throughput';
+import { benchReadingPage } from './reading-page';
 import type { BenchResult } from './stats';
 
 const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
   { title: 'Import', run: benchImportThroughput },
+  { title: 'Reading page and library (Chromium, built renderer)', run: benchReadingPage },
 ];
 
-for (const bench of benches) {
+// `npm run bench -- reading` runs only the benchmarks whose title contains "reading".
+const only = process.argv[2]?.toLowerCase();
+for (const bench of benches.filter((entry) => !only || entry.title.toLowerCase().includes(only))) {
   console.log(`\n== ${bench.title}`);
   for (const result of await bench.run()) {
     const verdict = result.met === undefined ? '' : result.met ? '  [goal met]' : '  [goal NOT met]';

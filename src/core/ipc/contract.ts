@@ -32,7 +32,8 @@ export const readingPositionSchema = z
   .strict();
 
 export const inputSchemas = {
-  listArticles: z.object({}).strict(),
+  /** The library, newest imports first; `limit` asks for only the first entries (a first screen). */
+  listArticles: z.object({ limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
   getArticle: z.object({ id: articleIdSchema }).strict(),
   importPaths: z.object({ paths: z.array(importPathSchema).min(1).max(10_000) }).strict(),
   chooseAndImport: z.object({ pick: z.enum(['files', 'folder']) }).strict(),

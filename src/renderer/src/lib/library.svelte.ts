@@ -16,6 +16,9 @@ export interface SectionCount {
   count: number;
 }
 
+/** Articles sent first, enough to fill a tall window before the whole library arrives. */
+const FIRST_SCREEN = 40;
+
 class LibraryState {
   /** Raw (not deeply reactive): 20,000 entries are replaced as a whole, never mutated. */
   entries = $state.raw<LibraryEntry[]>([]);
@@ -56,7 +59,16 @@ class LibraryState {
     return shown; // the store lists newest imports first
   });
 
+  /**
+   * Loads the library. On the first load, the first screen of articles (in the default order)
+   * comes first and is painted at once; the whole list, which a large library takes a moment
+   * to send, follows and brings the sections, filters and counts with it.
+   */
   async refresh(): Promise<void> {
+    if (!this.loaded) {
+      const firstScreen = await api.listArticles({ limit: FIRST_SCREEN });
+      if (!this.loaded) this.entries = firstScreen;
+    }
     this.entries = await api.listArticles({});
     this.loaded = true;
   }

@@ -17,6 +17,8 @@ export const en = {
   'library.state.unread': 'Unread',
   'library.state.reading': 'In progress',
   'library.state.finished': 'Finished',
+  'library.badge.unread': 'Unread',
+  'library.badge.finished': 'Finished',
   'library.sort': 'Sort by',
   'library.sort.newest': 'Newest import',
   'library.sort.title': 'Title',

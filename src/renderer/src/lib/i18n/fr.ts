@@ -12,6 +12,8 @@ export const fr: Catalogue = {
   'library.state.unread': 'Non lus',
   'library.state.reading': 'En cours',
   'library.state.finished': 'Terminés',
+  'library.badge.unread': 'Non lu',
+  'library.badge.finished': 'Terminé',
   'library.sort': 'Trier par',
   'library.sort.newest': 'Import le plus récent',
   'library.sort.title': 'Titre',

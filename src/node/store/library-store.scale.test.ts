@@ -1,7 +1,7 @@
 /**
- * Timings of the store on realistic sizes, printed for the record and checked against generous
- * ceilings (the targets are far lower; the ceilings only catch an accidental quadratic or a
- * pretty-printed 12 MB file, without failing on a slow CI machine).
+ * The store at realistic sizes: the whole BBC corpus in one commit, and a 20,000-article
+ * library (~100 MB of text) committed, grown and reopened. Behaviour only: the timings are
+ * measured by `npm run bench`, not asserted here.
  */
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -50,11 +50,6 @@ async function bbcArticles(limit: number): Promise<Article[]> {
   return articles;
 }
 
-function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  return fn().then((value) => [value, performance.now() - start]);
-}
-
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'gazette-perf-'));
@@ -63,17 +58,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('store timings', () => {
-  it('commits the 1,410 BBC articles in one batch quickly', async () => {
+describe('the store at scale', () => {
+  it('commits the 1,410 BBC articles in one batch and reads any back', async () => {
     const articles = await bbcArticles(1_410);
     expect(articles.length).toBeGreaterThanOrEqual(1_400);
     const store = await LibraryStore.open(path.join(dir, 'bbc'));
     try {
-      const [, ms] = await time(() => store.commit({ added: articles, updated: [] }));
-      console.log(`commit of ${articles.length} BBC articles: ${ms.toFixed(1)} ms`);
-      expect(ms).toBeLessThan(1_000);
-      const [body, readMs] = await time(() => store.readBody(articles[700]!.id));
-      console.log(`readBody: ${readMs.toFixed(2)} ms`);
+      await store.commit({ added: articles, updated: [] });
+      expect(store.list()).toHaveLength(articles.length);
+      const body = await store.readBody(articles[700]!.id);
       expect(body.blocks).toEqual(articles[700]!.blocks);
     } finally {
       await store.close();
@@ -91,34 +84,20 @@ describe('store timings', () => {
       }),
     );
     const store = await LibraryStore.open(dataDir);
-    let commitMs: number;
-    let oneMoreMs: number;
     try {
-      [, commitMs] = await time(() => store.commit({ added: articles, updated: [] }));
-      [, oneMoreMs] = await time(() =>
-        store.commit({ added: [makeArticle(20_001)], updated: [{ ...articles[5]!, title: 'Changed' }] }),
-      );
+      await store.commit({ added: articles, updated: [] });
+      await store.commit({ added: [makeArticle(20_001)], updated: [{ ...articles[5]!, title: 'Changed' }] });
     } finally {
       await store.close();
     }
-    const [reopened, openMs] = await time(() => LibraryStore.open(dataDir));
+    const reopened = await LibraryStore.open(dataDir);
     try {
-      const listStart = performance.now();
-      const list = reopened.list();
-      const listMs = performance.now() - listStart;
-      const [, readMs] = await time(() => reopened.readArticle(articles[12_345]!.id));
-      const packBytes = (await readFile(path.join(dataDir, 'bodies', 'pack-000001.jsonl'))).length;
-      const libraryBytes = (await readFile(path.join(dataDir, 'library.json'))).length;
-      console.log(
-        [
-          `commit of 20,000 articles: ${commitMs.toFixed(1)} ms (pack ${(packBytes / 1e6).toFixed(1)} MB, library.json ${(libraryBytes / 1e6).toFixed(1)} MB)`,
-          `commit of 2 articles into 20,000: ${oneMoreMs.toFixed(1)} ms`,
-          `open of 20,000: ${openMs.toFixed(1)} ms; first list(): ${listMs.toFixed(1)} ms; readArticle: ${readMs.toFixed(2)} ms`,
-        ].join('\n'),
-      );
-      expect(list).toHaveLength(20_001);
-      expect(commitMs).toBeLessThan(10_000);
-      expect(openMs).toBeLessThan(5_000);
+      expect(reopened.list()).toHaveLength(20_001);
+      expect(reopened.get(articles[5]!.id)?.title).toBe('Changed');
+      const article = await reopened.readArticle(articles[12_345]!.id);
+      expect(article.blocks).toEqual(articles[12_345]!.blocks);
+      const packs = await readdir(path.join(dataDir, 'bodies'));
+      expect(packs).toHaveLength(2); // one pack per commit, never one file per article
     } finally {
       await reopened.close();
     }
