@@ -5,6 +5,7 @@
  */
 import type { ReadingState, LibraryEntry } from '../../../core/reading';
 import { api } from './api';
+import { forgetPrefetched } from './article-prefetch';
 import { i18n } from './i18n/index.svelte';
 
 export type StateFilter = 'all' | ReadingState;
@@ -65,6 +66,7 @@ class LibraryState {
    * to send, follows and brings the sections, filters and counts with it.
    */
   async refresh(): Promise<void> {
+    forgetPrefetched();
     if (!this.loaded) {
       const firstScreen = await api.listArticles({ limit: FIRST_SCREEN });
       if (!this.loaded) this.entries = firstScreen;
