@@ -3,15 +3,17 @@
  * posts each outcome back. Started by `ParsePool`; see parse-pool.ts for why.
  */
 import { parentPort } from 'node:worker_threads';
-import { readArticleFile } from './read-article-file';
+import { readArticleFileSync } from './read-article-file';
 import type { ParseRequest, ParseResponse } from './parse-pool';
 
 if (!parentPort) throw new Error('parse-worker.ts must run in a worker thread.');
 const port = parentPort;
 
 port.on('message', (request: ParseRequest) => {
-  void Promise.all(request.paths.map((path) => readArticleFile(path))).then((outcomes) => {
-    const response: ParseResponse = { id: request.id, outcomes };
-    port.postMessage(response);
-  });
+  // Blocking reads are right here: this thread does nothing else (see readArticleFileSync).
+  const response: ParseResponse = {
+    id: request.id,
+    outcomes: request.paths.map((path) => readArticleFileSync(path)),
+  };
+  port.postMessage(response);
 });

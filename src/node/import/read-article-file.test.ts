@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleFromBytes, MAX_ARTICLE_BYTES, readArticleFile, type FileOutcome } from './read-article-file';
+import {
+  articleFromBytes,
+  MAX_ARTICLE_BYTES,
+  readArticleFile,
+  readArticleFileSync,
+  type FileOutcome,
+} from './read-article-file';
 import { SEED_BLOCKS, SEED_REMOVED, SEED_TITLE } from './seed-article.expected';
 
 const SEED = fileURLToPath(new URL('../../../seeds/000_fa55918c37a99e94.txt', import.meta.url));
@@ -158,6 +164,24 @@ describe('readArticleFile on made-up files', () => {
       );
     },
   );
+
+  it('reads the same outcome with blocking reads (the parse workers) as with callbacks', async () => {
+    await mkdir(join(dir, 'business'));
+    const paths = [
+      await write('business/a.txt', english),
+      await write('empty.txt', ''),
+      await write('title-only.txt', 'Just a title\n'),
+      await write('binary.bin', new Uint8Array([72, 105, 0, 1])),
+      join(dir, 'missing.txt'),
+      dir,
+      SEED,
+    ];
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    paths.push(join(dir, 'pipe'));
+    for (const path of paths) {
+      expect(readArticleFileSync(path)).toEqual(await readArticleFile(path));
+    }
+  });
 
   it('reads a Windows-1252 file', async () => {
     // "Café : 5 €" then "Le café coûte 5 €, dit-il." with é = E9, û = FB, € = 80, ’ = 92.
