@@ -2,7 +2,7 @@
  * The `gazette` command in-process, on a real data folder holding the seed and a few BBC
  * articles (not the whole corpus, to stay fast).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,7 @@ async function gazette(...argv: string[]): Promise<Run> {
 interface ListedEntry {
   id: string;
   title: string;
+  source: string;
   progress: number;
   state: string;
 }
@@ -77,8 +78,10 @@ describe('gazette list', () => {
         'importedAt',
         'progress',
         'state',
+        'highlights',
+        'notes',
       ]);
-      expect(entry).toMatchObject({ progress: 0, state: 'unread' });
+      expect(entry).toMatchObject({ progress: 0, state: 'unread', highlights: 0, notes: 0 });
     }
   });
 
@@ -192,5 +195,224 @@ describe('gazette progress', () => {
   it('is in the usage', async () => {
     const run = await gazette('--help');
     expect(run.out).toMatch(/progress <id> --set FRACTION \| --finished \| --unread/);
+  });
+});
+
+describe('gazette highlight, note and annotations', () => {
+  /** The English article about Time Warner (business/001.txt). */
+  async function business(): Promise<ListedEntry> {
+    return (await listJson()).find((entry) => entry.title === 'Ad sales boost Time Warner profit')!;
+  }
+
+  it('highlights the words given, the Nth time they occur, and prints the exact annotations shape', async () => {
+    const target = await business();
+    const made = await gazette(
+      'highlight',
+      target.id,
+      '--text',
+      'TimeWarner',
+      '--occurrence',
+      '2',
+      '--color',
+      'blue',
+      '--note',
+      'Second mention',
+      '--json',
+    );
+    expect(made.code, made.err).toBe(0);
+    const highlight = JSON.parse(made.out);
+    const note = await gazette('note', target.id.slice(0, 6), '--text', 'Check the *figures*', '--json');
+    expect(note.code, note.err).toBe(0);
+
+    const shown = JSON.parse((await gazette('show', target.id, '--json')).out)[0] as {
+      blocks: Array<{ text: string }>;
+    };
+    const text = shown.blocks.map((block) => block.text).join('\n\n');
+    const second = text.indexOf('TimeWarner', text.indexOf('TimeWarner') + 1);
+    const run = await gazette('annotations', target.id, '--json');
+    expect(run.code, run.err).toBe(0);
+    const annotations = JSON.parse(run.out);
+    expect(annotations).toEqual({
+      highlights: [
+        {
+          id: highlight.id,
+          quote: 'TimeWarner',
+          color: 'blue',
+          note: 'Second mention',
+          status: 'anchored',
+          start: second,
+          end: second + 10,
+          selectors: [
+            {
+              type: 'TextQuoteSelector',
+              exact: 'TimeWarner',
+              prefix: text.slice(second - 32, second),
+              suffix: text.slice(second + 10, second + 42),
+            },
+            { type: 'TextPositionSelector', start: second, end: second + 10 },
+          ],
+        },
+      ],
+      notes: [
+        {
+          id: expect.any(String),
+          text: 'Check the *figures*',
+          createdAt: expect.any(String),
+          updatedAt: expect.any(String),
+        },
+      ],
+    });
+    expect(Object.keys(annotations.highlights[0])).toEqual([
+      'id',
+      'quote',
+      'color',
+      'note',
+      'status',
+      'start',
+      'end',
+      'selectors',
+    ]);
+    expect(Object.keys(annotations.notes[0])).toEqual(['id', 'text', 'createdAt', 'updatedAt']);
+    expect((await listJson()).find((entry) => entry.id === target.id)).toMatchObject({
+      highlights: 1,
+      notes: 1,
+    });
+    expect((await gazette('list')).out).toMatch(/Ad sales boost Time Warner profit {2}· 1 highlight, 1 note/);
+    expect((await gazette('annotations', target.id)).out).toMatch(
+      /blue +"TimeWarner" \(\d+–\d+\)\n {4}note: Second mention/,
+    );
+  });
+
+  it('re-anchors highlights when "gazette import" brings a changed file', async () => {
+    const copyDir = path.join(dataDir, '..', `${path.basename(dataDir)}-news`);
+    const file = path.join(copyDir, 'business', '001.txt');
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      // Not one of the articles already imported (a copy of one would be a duplicate).
+      await copyFile(path.join(ROOT, 'tests/fixtures/bbc-news/business/002.txt'), file);
+      const imported = JSON.parse((await gazette('import', file, '--json')).out);
+      expect(imported).toMatchObject({ imported: 1 });
+      const id = (await listJson()).find((entry) => entry.source === file)!.id;
+      const words = (await readFile(file, 'utf8')).split('\n')[2]!.slice(0, 40);
+      expect((await gazette('highlight', id, '--text', words)).code).toBe(0);
+      await writeFile(
+        file,
+        (await readFile(file, 'utf8')).replace('\n\n', '\n\nA paragraph inserted at the top.\n\n'),
+      );
+      expect(JSON.parse((await gazette('import', file, '--json')).out)).toMatchObject({ updated: 1 });
+      const [moved] = JSON.parse((await gazette('annotations', id, '--json')).out).highlights;
+      expect(moved).toMatchObject({ quote: words, status: 'moved' });
+      expect(moved.start).toBe(moved.selectors[1].start + 'A paragraph inserted at the top.\n\n'.length);
+    } finally {
+      await rm(copyDir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [['highlight', 'ID'], /highlight needs --text "the exact words"/],
+    [['highlight', '--text', 'x'], /highlight takes one article id \(got 0\)/],
+    [['highlight', 'ID', '--text', 'the', '--occurrence', '0'], /--occurrence takes a whole number from 1/],
+    [
+      ['highlight', 'ID', '--text', 'the', '--color', 'red'],
+      /--color takes one of yellow, green, blue, pink, purple \(got "red"\)/,
+    ],
+    [['note', 'ID'], /note needs --text/],
+    [
+      ['note', 'ID', '--text', 'x', '--color', 'blue'],
+      /--color is an option of "highlight" only, not of "note"/,
+    ],
+    [['list', '--text', 'x'], /--text is an option of "highlight" and "note" only, not of "list"/],
+    [['annotations'], /annotations takes one article id/],
+    [['export', 'a', 'b'], /export takes at most one article id/],
+    [['export', '--format', 'pdf'], /--format takes one of markdown, json, w3c/],
+    [['backup'], /backup needs --out FILE/],
+    [['restore'], /restore takes one backup file/],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const target = await business();
+    const run = await gazette(...args.map((arg) => (arg === 'ID' ? target.id : arg)));
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(message);
+    expect((await listJson()).find((entry) => entry.id === target.id)).toMatchObject({
+      highlights: 0,
+      notes: 0,
+    });
+  });
+
+  it('exits 1 when the words are not there, or not that many times', async () => {
+    const target = await business();
+    const missing = await gazette('highlight', target.id, '--text', 'not in this article');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/The words "not in this article" are not in article/);
+    const tooFar = await gazette('highlight', target.id, '--text', 'jumped 76%', '--occurrence', '2');
+    expect(tooFar.code).toBe(1);
+    expect(tooFar.err).toMatch(/occurs 1 time in article .*; --occurrence 2 is past the last/);
+  });
+
+  it('takes the library lock to highlight, but reads annotations while the app runs', async () => {
+    const target = await business();
+    await gazette('note', target.id, '--text', 'before');
+    const app = await LibraryStore.open(dataDir);
+    try {
+      const run = await gazette('highlight', target.id, '--text', 'jumped 76%');
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(/in use by another Gazette process/);
+      expect(JSON.parse((await gazette('annotations', target.id, '--json')).out).notes).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('gazette export, backup and restore', () => {
+  it('exports to stdout, or as files in --out', async () => {
+    const target = (await listJson()).find((entry) => entry.title === 'Ad sales boost Time Warner profit')!;
+    await gazette('highlight', target.id, '--text', 'jumped 76%', '--note', 'big');
+    const markdown = await gazette('export', target.id);
+    expect(markdown.code, markdown.err).toBe(0);
+    expect(markdown.out).toMatch(/^---\ntitle: "Ad sales boost Time Warner profit"\n/);
+    expect(markdown.out).toContain('> jumped 76%\n\nColour: yellow');
+    const w3c = JSON.parse((await gazette('export', '--format', 'w3c')).out);
+    expect(w3c.first.items[0].target.selector[0]).toMatchObject({
+      type: 'TextQuoteSelector',
+      exact: 'jumped 76%',
+    });
+
+    const out = path.join(dataDir, 'exports');
+    const written = JSON.parse((await gazette('export', '--format', 'markdown', '--out', out, '--json')).out);
+    expect(written).toEqual([
+      {
+        file: path.join(out, `ad-sales-boost-time-warner-profit-${target.id}.md`),
+        bytes: expect.any(Number),
+      },
+    ]);
+    expect(await readFile(written[0].file, 'utf8')).toBe(`${markdown.out}\n`);
+    expect((await gazette('export', '--format', 'json', '--out', out)).out).toBe(
+      `wrote ${path.join(out, 'gazette-annotations.json')}`,
+    );
+  });
+
+  it('backs up and restores into another data folder', async () => {
+    const target = (await listJson())[0]!;
+    await gazette('note', target.id, '--text', 'backed up');
+    const file = path.join(dataDir, 'backup.json');
+    const backup = await gazette('backup', '--out', file);
+    expect(backup.code, backup.err).toBe(0);
+    expect(backup.out).toMatch(
+      /^Backed up 4 articles, 0 highlights and 1 notes to .*backup\.json \(\d+ bytes\)\.$/,
+    );
+    const other = `${dataDir}-restored`;
+    try {
+      const out: string[] = [];
+      const code = await runCli(['restore', file, '--data', other], {
+        out: (text) => out.push(text),
+        err: () => {},
+        env: {},
+        terminal: false,
+      });
+      expect(code).toBe(0);
+      expect(out.join('')).toMatch(/^Restored: 4 articles added, 0 already there/);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../core/article';
 import { readingState, type LibraryEntry, type ReadingProgress } from '../core/reading';
+import { AnnotationStore, reanchorOnImport } from '../node/annotations';
 import { importIntoLibrary } from '../node/library/import-into-library';
 import { ProgressStore, toLibraryEntry } from '../node/reading';
 import { LibraryStore } from '../node/store';
@@ -21,6 +22,17 @@ export interface CommandContext {
   terminal: boolean;
   /** The options of `progress` (the argument parser is strict, so every command may be given them). */
   progress: ProgressOptions;
+  /** The options of the annotation, export and backup commands, as typed (run-cli.ts says whose). */
+  options: CommandOptions;
+}
+
+export interface CommandOptions {
+  text?: string | undefined;
+  occurrence?: string | undefined;
+  color?: string | undefined;
+  note?: string | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
 }
 
 export interface ProgressOptions {
@@ -35,7 +47,15 @@ export async function importCommand(context: CommandContext): Promise<number> {
   const store = await LibraryStore.open(context.dataDir);
   try {
     const progress = context.json ? undefined : terminalProgress();
-    const report = await importIntoLibrary(store, context.args, { onProgress: progress?.update });
+    let annotations: Promise<AnnotationStore> | undefined;
+    const report = await importIntoLibrary(store, context.args, {
+      onProgress: progress?.update,
+      // Highlights follow their words into an updated article's new text.
+      onArticlesUpdated: reanchorOnImport(
+        () => (annotations ??= AnnotationStore.open(store)),
+        ({ id, error }) => context.err(`  warning    highlights of ${id} not re-anchored yet (${error})`),
+      ),
+    });
     progress?.finish();
     if (context.json) {
       context.out(JSON.stringify(report, null, 2));
@@ -54,11 +74,28 @@ export async function importCommand(context: CommandContext): Promise<number> {
   }
 }
 
-/** The fields `list --json` prints for each article: `progress` is 0–1, `state` unread/reading/finished. */
+/**
+ * The fields `list --json` prints for each article: `progress` is 0–1, `state` unread/reading/finished,
+ * `highlights` and `notes` the reader's counts.
+ */
 export function listEntry(entry: LibraryEntry) {
   const { id, title, language, section, source, wordCount, readingMinutes, importedAt, progress, state } =
     entry;
-  return { id, title, language, section, source, wordCount, readingMinutes, importedAt, progress, state };
+  const { highlights, notes } = entry;
+  return {
+    id,
+    title,
+    language,
+    section,
+    source,
+    wordCount,
+    readingMinutes,
+    importedAt,
+    progress,
+    state,
+    highlights,
+    notes,
+  };
 }
 
 /** The reading state in four columns: blank for unread, `42%` while reading, `✓` once finished. */
@@ -74,7 +111,10 @@ export async function listCommand(context: CommandContext): Promise<number> {
   const store = await LibraryStore.open(context.dataDir, { readOnly: true });
   try {
     const progress = (await ProgressStore.open(store)).all();
-    const entries = store.list().map((meta) => toLibraryEntry(meta, progress.get(meta.id)));
+    const annotations = await AnnotationStore.open(store);
+    const entries = store
+      .list()
+      .map((meta) => toLibraryEntry(meta, progress.get(meta.id), annotations.counts(meta.id)));
     if (context.json) {
       context.out(JSON.stringify(entries.map(listEntry), null, 2));
     } else if (entries.length === 0) {
@@ -82,7 +122,7 @@ export async function listCommand(context: CommandContext): Promise<number> {
     } else {
       for (const entry of entries) {
         context.out(
-          `${entry.id} ${stateMark(entry)}  ${entry.section.padEnd(10)} ${String(entry.readingMinutes).padStart(3)} min  ${entry.title}`,
+          `${entry.id} ${stateMark(entry)}  ${entry.section.padEnd(10)} ${String(entry.readingMinutes).padStart(3)} min  ${entry.title}${countsMark(entry)}`,
         );
       }
     }
@@ -90,6 +130,14 @@ export async function listCommand(context: CommandContext): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** `  · 2 highlights, 1 note` after a title, or nothing for an article without annotations. */
+export function countsMark(entry: Pick<LibraryEntry, 'highlights' | 'notes'>): string {
+  const parts: string[] = [];
+  if (entry.highlights > 0) parts.push(`${entry.highlights} highlight${entry.highlights === 1 ? '' : 's'}`);
+  if (entry.notes > 0) parts.push(`${entry.notes} note${entry.notes === 1 ? '' : 's'}`);
+  return parts.length > 0 ? `  · ${parts.join(', ')}` : '';
 }
 
 /** Reads `--set`, `--finished` and `--unread`: exactly one of them, `--set` a number from 0 to 1. */

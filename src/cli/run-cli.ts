@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../node/store';
+import { annotationsCommand, exportCommand, highlightCommand, noteCommand } from './annotation-commands';
+import { backupCommand, restoreCommand } from './backup-commands';
 import { importCommand, listCommand, progressCommand, showCommand, type CommandContext } from './commands';
 import { USAGE, UsageError } from './usage';
 
@@ -12,7 +14,27 @@ const COMMANDS = {
   list: listCommand,
   show: showCommand,
   progress: progressCommand,
+  highlight: highlightCommand,
+  note: noteCommand,
+  annotations: annotationsCommand,
+  export: exportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 } as const;
+type CommandName = keyof typeof COMMANDS;
+
+/** The options only some commands take (the parser knows no per-command options, so this does). */
+const COMMAND_OPTIONS = {
+  set: ['progress'],
+  finished: ['progress'],
+  unread: ['progress'],
+  text: ['highlight', 'note'],
+  occurrence: ['highlight'],
+  color: ['highlight'],
+  note: ['highlight'],
+  format: ['export'],
+  out: ['export', 'backup'],
+} as const satisfies Record<string, readonly CommandName[]>;
 
 export async function runCli(
   argv: string[],
@@ -28,10 +50,15 @@ export async function runCli(
         data: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
-        // progress only (checked below: the parser knows no per-command options)
         set: { type: 'string' },
         finished: { type: 'boolean', default: false },
         unread: { type: 'boolean', default: false },
+        text: { type: 'string' },
+        occurrence: { type: 'string' },
+        color: { type: 'string' },
+        note: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
       },
     });
     json = values.json;
@@ -42,11 +69,16 @@ export async function runCli(
     }
     if (!name) throw new UsageError('No command given.');
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`Unknown command "${name}".`);
-    if (name !== 'progress') {
-      const stray = (['set', 'finished', 'unread'] as const).find((option) =>
-        option === 'set' ? values.set !== undefined : values[option],
-      );
-      if (stray) throw new UsageError(`--${stray} is an option of "progress" only, not of "${name}".`);
+    const command = name as CommandName;
+    for (const [option, owners] of Object.entries(COMMAND_OPTIONS) as Array<
+      [keyof typeof COMMAND_OPTIONS, readonly CommandName[]]
+    >) {
+      const value = values[option];
+      const given = typeof value === 'boolean' ? value : value !== undefined;
+      if (given && !owners.includes(command)) {
+        const names = owners.map((owner) => `"${owner}"`).join(' and ');
+        throw new UsageError(`--${option} is an option of ${names} only, not of "${command}".`);
+      }
     }
     const context: CommandContext = {
       dataDir: resolveDataDir({ flag: values.data, env: io.env }),
@@ -56,8 +88,16 @@ export async function runCli(
       err: io.err,
       terminal: io.terminal,
       progress: { set: values.set, finished: values.finished, unread: values.unread },
+      options: {
+        text: values.text,
+        occurrence: values.occurrence,
+        color: values.color,
+        note: values.note,
+        format: values.format,
+        out: values.out,
+      },
     };
-    return await COMMANDS[name as keyof typeof COMMANDS](context);
+    return await COMMANDS[command](context);
   } catch (error) {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -7,11 +7,24 @@ export const USAGE = `Usage: gazette <command> [options]
 
 Commands:
   import <file-or-folder>...   Import article files (folders are walked recursively)
-  list                         List the library
+  list                         List the library (--json adds highlight and note counts)
   show <id>...                 Print articles as they read (an id may be shortened if unique)
   progress <id> --set FRACTION | --finished | --unread
                                Set the reading progress of an article: --set takes the fraction
                                read, from 0 to 1 (0.98 and more is finished, 0 is unread)
+  highlight <id> --text "exact words" [--occurrence N] [--color C] [--note "..."]
+                               Highlight words of an article (the Nth time they occur, default 1);
+                               colours: yellow (default), green, blue, pink, purple
+  note <id> --text "..."       Add a personal note to an article (light Markdown)
+  annotations <id>             List an article's highlights and notes; positions count characters
+                               of the text as "show" gives it, paragraphs joined by a blank line
+  export [<id>] [--format markdown|json|w3c] [--out DIR]
+                               Export the highlights and notes of one article or of the whole
+                               library (Markdown by default; w3c is Web Annotation JSON-LD), to
+                               the screen, or as files in DIR
+  backup --out FILE            Write a full backup of the library (articles, progress, settings,
+                               highlights and notes) to one JSON file
+  restore FILE                 Merge a backup into the library; restoring it again changes nothing
 
 Options (every command):
   --data DIR    The library's data folder (default: $GAZETTE_DATA_DIR, else the app's own)

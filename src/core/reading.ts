@@ -38,11 +38,14 @@ export function readingState(progress: ReadingProgress | null | undefined): Read
  */
 export const FINISHED_FRACTION = 0.98;
 
-/** An article as the library lists it: its metadata, with the reader's progress. */
+/** An article as the library lists it: its metadata, with the reader's progress and annotation counts. */
 export interface LibraryEntry extends ArticleMeta {
   /** Fraction read, 0–1. */
   progress: number;
   state: ReadingState;
+  /** How many highlights and personal notes the reader made on it. */
+  highlights: number;
+  notes: number;
 }
 
 /** Minutes left to read, rounded up; 0 once finished. */

@@ -11,6 +11,7 @@ import type { Envelope } from '../core/ipc/channels';
 import type { GazetteMethod, MethodResults } from '../core/ipc/contract';
 import { dispatch } from '../core/ipc/dispatch';
 import type { LibraryEntry } from '../core/reading';
+import { articleText } from '../core/annotations/article-text';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createGazetteHandlers } from './gazette-handlers';
 import { articleIdForSource, LibraryStore } from './store';
@@ -70,7 +71,7 @@ describe('gazette handlers, through dispatch', () => {
     const entries = await ok('listArticles', {});
     expect(entries).toHaveLength(4);
     for (const listed of entries) {
-      expect(listed).toMatchObject({ progress: 0, state: 'unread' });
+      expect(listed).toMatchObject({ progress: 0, state: 'unread', highlights: 0, notes: 0 });
       expect(listed).not.toHaveProperty('body');
     }
     expect(entries.map((listed) => listed.id)).toEqual(expect.arrayContaining([first, second, third]));
@@ -127,6 +128,17 @@ describe('gazette handlers, through dispatch', () => {
     ['updateSettings', { patch: { fontSize: 20 } }, /fontSize/],
     ['removeArticles', { ids: [] }, /ids/],
     ['forgetArticles', {}, /ids/],
+    ['addHighlight', { id: 'aaaaaaaaaaaa', start: 5, end: 5 }, /end must be after start/],
+    ['addHighlight', { id: 'aaaaaaaaaaaa', start: -1, end: 5 }, /start/],
+    ['addHighlight', { id: 'aaaaaaaaaaaa', start: 0, end: 5, color: 'red' }, /color/],
+    ['addHighlight', { id: 'aaaaaaaaaaaa', start: 0, end: 5, note: 'x'.repeat(20_001) }, /note/],
+    ['updateHighlight', { id: 'aaaaaaaaaaaa', highlightId: 'h1' }, /give a color or a note/],
+    ['updateHighlight', { id: 'aaaaaaaaaaaa', highlightId: '../../etc', note: '' }, /not an annotation id/],
+    ['addNote', { id: 'aaaaaaaaaaaa', text: 'x'.repeat(20_001) }, /text/],
+    ['restoreHighlight', { id: 'aaaaaaaaaaaa', highlight: { id: 'h1' } }, /highlight/],
+    ['listNotebook', { color: 'gold' }, /color/],
+    ['exportArticle', { id: 'aaaaaaaaaaaa', format: 'pdf' }, /format/],
+    ['backupTo', { path: '' }, /path/],
   ])('rejects %s %j with InvalidInput', async (method, payload, message) => {
     const error = await failure(method, payload);
     expect(error.code).toBe('InvalidInput');
@@ -239,5 +251,122 @@ describe('gazette handlers, through dispatch', () => {
     // Nothing forgotten: the article is still there to restore.
     expect(await ok('restoreArticles', { ids: [first] })).toEqual({ restored: [first] });
     expect(await ok('getSettings', {})).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('saves highlights and notes, counts them in the library, and undoes a delete', async () => {
+    const text = articleText((await ok('getArticle', { id: first })).blocks).text;
+    const start = text.indexOf(' ') + 1;
+    const highlight = await ok('addHighlight', {
+      id: first,
+      start,
+      end: start + 12,
+      color: 'pink',
+      note: 'why',
+    });
+    expect(highlight).toMatchObject({
+      articleId: first,
+      color: 'pink',
+      note: 'why',
+      anchor: { status: 'anchored', start },
+    });
+    const note = await ok('addNote', { id: first, text: 'A *note*' });
+    expect(await entry(first)).toMatchObject({ highlights: 1, notes: 1 });
+    expect(
+      await ok('updateHighlight', { id: first, highlightId: highlight.id, color: 'blue' }),
+    ).toMatchObject({
+      color: 'blue',
+      note: 'why',
+    });
+    expect(await ok('updateNote', { id: first, noteId: note.id, text: 'A *note*, edited' })).toMatchObject({
+      text: 'A *note*, edited',
+    });
+
+    const deleted = await ok('deleteHighlight', { id: first, highlightId: highlight.id });
+    expect(await entry(first)).toMatchObject({ highlights: 0, notes: 1 });
+    await ok('restoreHighlight', { id: first, highlight: deleted });
+    const deletedNote = await ok('deleteNote', { id: first, noteId: note.id });
+    await ok('restoreNote', { id: first, note: deletedNote });
+
+    await reopenApp();
+    expect(await ok('listAnnotations', { id: first })).toEqual({
+      articleId: first,
+      highlights: [deleted],
+      notes: [deletedNote],
+    });
+    expect(await entry(first)).toMatchObject({ highlights: 1, notes: 1 });
+    expect((await failure('deleteNote', { id: first, noteId: 'nope' })).code).toBe('UnknownAnnotationError');
+    expect((await failure('addNote', { id: 'aaaaaaaaaaaa', text: 'x' })).code).toBe('UnknownArticleError');
+    expect((await failure('addHighlight', { id: first, start: 0, end: 10_000_000 })).code).toBe(
+      'InvalidAnnotationError',
+    );
+  });
+
+  it('lists the notebook newest first, by colour and section', async () => {
+    const mark = async (id: string, color: string) => {
+      const text = articleText((await ok('getArticle', { id })).blocks).text;
+      return ok('addHighlight', { id, start: 0, end: text.indexOf(' '), color });
+    };
+    // Each made in a later millisecond than the one before, so "newest first" has one answer.
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+    const a = await mark(first, 'yellow');
+    await tick();
+    const noteOnSecond = await ok('addNote', { id: second, text: 'sport note' });
+    await tick();
+    const b = await mark(third, 'green');
+    await tick();
+    const seed = (await ok('listArticles', {})).find((listed) => listed.section === 'seeds')!;
+    const c = await mark(seed.id, 'green');
+
+    const all = await ok('listNotebook', {});
+    expect(all.map((item) => (item.kind === 'note' ? item.note.id : item.highlight.id))).toEqual([
+      c.id,
+      b.id,
+      noteOnSecond.id,
+      a.id,
+    ]);
+    expect(all[0]).toMatchObject({
+      kind: 'highlight',
+      article: { id: seed.id, section: 'seeds' },
+      quote: expect.any(String),
+    });
+    expect(
+      (await ok('listNotebook', { color: 'green' })).map(
+        (item) => item.kind === 'highlight' && item.highlight.id,
+      ),
+    ).toEqual([c.id, b.id]);
+    expect((await ok('listNotebook', { section: 'sport' })).length).toBe(3);
+    expect(await ok('listNotebook', { section: 'sport', color: 'pink' })).toEqual([]);
+  });
+
+  it('forgets the highlights and notes of forgotten articles', async () => {
+    await ok('addNote', { id: second, text: 'n' });
+    await ok('removeArticles', { ids: [second] });
+    // A removed article keeps its annotations until it is forgotten.
+    expect((await ok('listAnnotations', { id: second })).notes).toHaveLength(1);
+    await ok('forgetArticles', { ids: [second] });
+    await expect(readFile(path.join(dataDir, 'user', 'annotations', `${second}.json`))).rejects.toThrow(
+      /ENOENT/,
+    );
+    expect((await failure('listAnnotations', { id: second })).code).toBe('UnknownArticleError');
+  });
+
+  it('exports, backs up and restores through the contract', async () => {
+    await ok('addNote', { id: first, text: 'kept' });
+    expect((await ok('exportArticle', { id: first, format: 'markdown' })).content).toContain('kept');
+    expect(await ok('exportLibrary', { format: 'markdown' })).toHaveLength(1);
+    const file = path.join(dataDir, '..', `${path.basename(dataDir)}-backup.json`);
+    try {
+      expect(await ok('backupTo', { path: file })).toMatchObject({ articles: 4, notes: 1 });
+      expect(await ok('restoreFrom', { path: file })).toMatchObject({
+        articlesAdded: 0,
+        articlesKept: 4,
+        notesAdded: 0,
+      });
+      expect((await failure('restoreFrom', { path: path.join(dataDir, 'library.json') })).code).toBe(
+        'BackupError',
+      );
+    } finally {
+      await rm(file, { force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@
  * first paragraph, so every copy has its own fingerprint and is imported (not a duplicate).
  * Made once per run in the system's temp folder, through the real importer and store.
  */
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParsePool } from '../../src/node/import/parse-pool';
@@ -14,7 +14,9 @@ import { LibraryStore } from '../../src/node/store';
 const CORPUS = 'tests/fixtures/bbc-news';
 
 /** Writes `count` article files and imports them into a new data folder; returns the folder. */
-export async function makeBigLibrary(count: number): Promise<{ dataDir: string; imported: number }> {
+export async function makeBigLibrary(
+  count: number,
+): Promise<{ dataDir: string; imported: number; remove: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'gazette-big-'));
   const sources: { section: string; text: string }[] = [];
   for (const section of (await readdir(CORPUS)).sort()) {
@@ -37,7 +39,7 @@ export async function makeBigLibrary(count: number): Promise<{ dataDir: string; 
   const pool = ParsePool.forSources();
   try {
     const report = await importIntoLibrary(store, [join(root, 'articles')], { parsePool: pool });
-    return { dataDir, imported: report.imported };
+    return { dataDir, imported: report.imported, remove: () => rm(root, { recursive: true, force: true }) };
   } finally {
     await pool.close();
     await store.close();

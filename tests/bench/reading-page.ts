@@ -68,7 +68,7 @@ async function timeOpen(page: Page, n: number, hover: boolean): Promise<number> 
 }
 
 export async function benchReadingPage(): Promise<BenchResult[]> {
-  const { dataDir, imported } = await makeBigLibrary(LIBRARY_SIZE);
+  const { dataDir, imported, remove } = await makeBigLibrary(LIBRARY_SIZE);
   const results: BenchResult[] = [];
   const app = await launchApp({ dataDir, target: 'browser', viewport: { width: 1280, height: 860 } });
   const { page } = app;
@@ -146,6 +146,7 @@ export async function benchReadingPage(): Promise<BenchResult[]> {
   } finally {
     await app.close();
     await closeSharedBrowser();
+    await remove();
   }
   return results;
 }

@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark and prints its figures, each beside its goal.
  * Figures vary with the machine and its load; the goals are those of the issues.
  */
+import { benchAnnotationSave } from './annotation-save';
 import { benchImportThroughput } from './import-throughput';
 import { benchReadingPage } from './reading-page';
 import type { BenchResult } from './stats';
@@ -9,6 +10,7 @@ import type { BenchResult } from './stats';
 const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
   { title: 'Import', run: benchImportThroughput },
   { title: 'Reading page and library (Chromium, built renderer)', run: benchReadingPage },
+  { title: 'Annotations: saving highlights and notes', run: benchAnnotationSave },
 ];
 
 // `npm run bench -- reading` runs only the benchmarks whose title contains "reading".

@@ -17,6 +17,20 @@ export const GAZETTE_METHODS = [
   'removeArticles',
   'restoreArticles',
   'forgetArticles',
+  'listAnnotations',
+  'addHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'addNote',
+  'updateNote',
+  'deleteNote',
+  'restoreNote',
+  'listNotebook',
+  'exportArticle',
+  'exportLibrary',
+  'backupTo',
+  'restoreFrom',
 ] as const;
 export type GazetteMethodName = (typeof GAZETTE_METHODS)[number];
 

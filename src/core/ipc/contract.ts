@@ -8,7 +8,16 @@
  * in all three places by the compiler.
  */
 import { z } from 'zod';
+import {
+  annotationIdSchema,
+  highlightColorSchema,
+  highlightSchema,
+  noteSchema,
+  noteTextSchema,
+} from '../annotations/annotation-schemas';
+import type { ArticleAnnotations, Highlight, NotebookEntry, Note } from '../annotations/model';
 import type { Article } from '../article';
+import { EXPORT_FORMATS, type BackupSummary, type ExportedFile, type RestoreReport } from '../export';
 import type { ImportProgress, ImportReport } from '../import-report';
 import type { LibraryEntry, ReadingProgress } from '../reading';
 import type { Settings } from '../settings';
@@ -31,6 +40,8 @@ export const readingPositionSchema = z
   })
   .strict();
 
+const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
 export const inputSchemas = {
   /** The library, newest imports first; `limit` asks for only the first entries (a first screen). */
   listArticles: z.object({ limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
@@ -46,8 +57,65 @@ export const inputSchemas = {
   removeArticles: z.object({ ids: articleIdsSchema }).strict(),
   /** Undoes `removeArticles`. */
   restoreArticles: z.object({ ids: articleIdsSchema }).strict(),
-  /** Deletes the user data of removed articles, once the reader has confirmed. */
+  /** Deletes the user data of removed articles (progress, highlights, notes), once the reader has confirmed. */
   forgetArticles: z.object({ ids: articleIdsSchema }).strict(),
+
+  /** An article's highlights (reading order, anchored on its current text) and notes (oldest first). */
+  listAnnotations: z.object({ id: articleIdSchema }).strict(),
+  /**
+   * Highlights `start`–`end` of the article's body text: its blocks' text joined by "\n\n"
+   * (core/annotations/article-text.ts maps block offsets to these). White space at either end is
+   * left out; the service makes the selectors from the text.
+   */
+  addHighlight: z
+    .object({
+      id: articleIdSchema,
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      color: highlightColorSchema.optional(),
+      note: noteTextSchema.optional(),
+    })
+    .strict()
+    .refine((input) => input.start < input.end, { message: 'end must be after start', path: ['end'] }),
+  updateHighlight: z
+    .object({
+      id: articleIdSchema,
+      highlightId: annotationIdSchema,
+      color: highlightColorSchema.optional(),
+      note: noteTextSchema.optional(),
+    })
+    .strict()
+    .refine((input) => input.color !== undefined || input.note !== undefined, {
+      message: 'give a color or a note to change',
+    }),
+  /** Resolves to the deleted highlight: give it to `restoreHighlight` to undo. */
+  deleteHighlight: z.object({ id: articleIdSchema, highlightId: annotationIdSchema }).strict(),
+  /** Puts back a deleted highlight with its id (undo), anchored on the current text. */
+  restoreHighlight: z.object({ id: articleIdSchema, highlight: highlightSchema }).strict(),
+  addNote: z.object({ id: articleIdSchema, text: noteTextSchema }).strict(),
+  /** Replaces a note's text; the renderer calls it as the reader types (debounced). */
+  updateNote: z.object({ id: articleIdSchema, noteId: annotationIdSchema, text: noteTextSchema }).strict(),
+  /** Resolves to the deleted note: give it to `restoreNote` to undo. */
+  deleteNote: z.object({ id: articleIdSchema, noteId: annotationIdSchema }).strict(),
+  restoreNote: z.object({ id: articleIdSchema, note: noteSchema }).strict(),
+  /**
+   * Every highlight and note across the library, newest first; `color` keeps the highlights of
+   * that colour only (no notes), `section` the annotations of that section's articles.
+   */
+  listNotebook: z
+    .object({ color: highlightColorSchema.optional(), section: z.string().min(1).max(500).optional() })
+    .strict(),
+  /** One article's highlights and notes as a file's text (Markdown, JSON or W3C JSON-LD). */
+  exportArticle: z.object({ id: articleIdSchema, format: exportFormatSchema }).strict(),
+  /** Every annotated article: one Markdown file each, or one JSON / JSON-LD file for them all. */
+  exportLibrary: z.object({ format: exportFormatSchema }).strict(),
+  /**
+   * Writes a full backup (articles as imported, progress, settings, annotations) to one JSON file
+   * at `path`. Never replaces a file that is not a Gazette backup.
+   */
+  backupTo: z.object({ path: importPathSchema }).strict(),
+  /** Merges a backup file into the library; a bad file is refused whole, with nothing changed. */
+  restoreFrom: z.object({ path: importPathSchema }).strict(),
 } as const satisfies Record<GazetteMethodName, z.ZodType>;
 
 export type GazetteMethod = keyof typeof inputSchemas;
@@ -69,6 +137,20 @@ export interface MethodResults {
   removeArticles: { removed: string[] };
   restoreArticles: { restored: string[] };
   forgetArticles: { forgotten: string[] };
+  listAnnotations: ArticleAnnotations;
+  addHighlight: Highlight;
+  updateHighlight: Highlight;
+  deleteHighlight: Highlight;
+  restoreHighlight: Highlight;
+  addNote: Note;
+  updateNote: Note;
+  deleteNote: Note;
+  restoreNote: Note;
+  listNotebook: NotebookEntry[];
+  exportArticle: ExportedFile;
+  exportLibrary: ExportedFile[];
+  backupTo: BackupSummary;
+  restoreFrom: RestoreReport;
 }
 
 /** The API the preload exposes as `window.gazette`. */

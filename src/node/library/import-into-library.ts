@@ -10,6 +10,9 @@
  * - re-importing the path of a REMOVED article brings it back (same id, so its reading progress
  *   and other user data come back with it), with the file's current text, as a fresh import:
  *   reported as imported, and listed with the newest.
+ * After each commit, the articles it updated go to `onArticlesUpdated`, so the reader's highlights
+ * follow their words into the new text (the app and the command line pass the annotation store's
+ * `reanchorArticles`).
  */
 import type { Article } from '../../core/article';
 import { emptyImportReport, type ImportProgress, type ImportReport } from '../../core/import-report';
@@ -25,6 +28,12 @@ export interface ImportOptions {
   parsePool?: ParsePool;
   /** The import's clock; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * Called after each commit, once it is on disk, with the articles that commit updated (their
+   * text changed, or a removed article came back). Awaited before the import goes on; it should
+   * not throw, as the commit is done by then (an error is the import's error).
+   */
+  onArticlesUpdated?: (articles: Article[]) => Promise<void>;
 }
 
 /**
@@ -62,10 +71,12 @@ export async function importIntoLibrary(
 
   const flush = async (): Promise<void> => {
     if (added.length === 0 && updated.length === 0) return;
+    const committed = updated;
     await store.commit({ added, updated });
     added = [];
     updated = [];
     pendingByFingerprint.clear();
+    if (committed.length > 0) await options.onArticlesUpdated?.(committed);
   };
 
   const place = (outcome: FileOutcome): void => {

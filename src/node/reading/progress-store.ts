@@ -161,6 +161,24 @@ export class ProgressStore {
     return forgotten;
   }
 
+  /**
+   * Merges progress from elsewhere (a backup) in ONE write: for each article, the progress changed
+   * last (`updatedAt`) wins; an equal time keeps what is here, so merging twice changes nothing.
+   * Returns the ids whose progress was taken; writes nothing when there are none.
+   */
+  async merge(incoming: ReadonlyMap<string, ReadingProgress>): Promise<string[]> {
+    const taken: string[] = [];
+    for (const [id, progress] of incoming) {
+      const checked = readingProgressSchema.parse(progress);
+      const here = this.#entries[id];
+      if (here && here.updatedAt >= checked.updatedAt) continue;
+      this.#entries[id] = structuredClone(checked);
+      taken.push(id);
+    }
+    if (taken.length > 0) await this.#db.write();
+    return taken;
+  }
+
   get #entries(): Record<string, ReadingProgress> {
     return this.#db.data.progress;
   }

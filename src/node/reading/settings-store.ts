@@ -62,6 +62,11 @@ export class SettingsStore {
     return { ...DEFAULT_SETTINGS, ...this.#db.data.settings };
   }
 
+  /** The settings the reader has set, without the defaults (empty if they never changed any). */
+  saved(): SettingsPatch {
+    return { ...this.#db.data.settings };
+  }
+
   /**
    * Merges `patch` into the settings and writes them all, atomically and durably. Returns the new
    * settings once they are on disk. If the write fails, it rejects and the change, still in memory,

@@ -1,0 +1,87 @@
+/**
+ * Exports of the reader's highlights and notes, as files' names and text: the app's `exportArticle`
+ * and `exportLibrary`, and `gazette export`. Nothing is written here; the caller saves the files
+ * (the command line in --out, the app where the reader chooses).
+ */
+import type { ExportedFile, ExportFormat } from '../../core/export';
+import type { AnnotationStore } from '../annotations';
+import type { LibraryStore } from '../store';
+import { gatherAnnotatedArticles, type AnnotatedArticle } from './annotated-article';
+import { articleFileName, articleFileStem } from './file-names';
+import { annotationsToJson } from './json-export';
+import { articleToMarkdown } from './markdown-export';
+import { annotationsToWebAnnotations } from './web-annotation-export';
+
+export interface ExportOptions {
+  /** The export's clock (`exportedAt` in JSON); tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/** The base name of a whole-library export. */
+export const LIBRARY_EXPORT_NAME = 'gazette-annotations';
+
+function format(
+  articles: AnnotatedArticle[],
+  kind: ExportFormat,
+  baseName: string,
+  label: string,
+  now: () => Date,
+): ExportedFile {
+  switch (kind) {
+    case 'markdown':
+      return {
+        name: `${baseName}.md`,
+        mediaType: 'text/markdown',
+        content: articles.map(articleToMarkdown).join('\n'),
+      };
+    case 'json':
+      return {
+        name: `${baseName}.json`,
+        mediaType: 'application/json',
+        content: annotationsToJson(articles, now().toISOString()),
+      };
+    case 'w3c':
+      return {
+        name: `${baseName}.jsonld`,
+        mediaType: 'application/ld+json',
+        content: annotationsToWebAnnotations(articles, label),
+      };
+  }
+}
+
+/**
+ * Article `id`'s highlights and notes as one file (an article without annotations gives a file
+ * with none). @throws UnknownArticleError if it is not in the library; a damaged annotation file's error.
+ */
+export async function exportArticle(
+  store: LibraryStore,
+  annotations: AnnotationStore,
+  id: string,
+  kind: ExportFormat,
+  options: ExportOptions = {},
+): Promise<ExportedFile> {
+  const articles = await gatherAnnotatedArticles(store, annotations, [id]);
+  const meta = articles[0]?.meta ?? { id, title: '' };
+  const now = options.now ?? (() => new Date());
+  return format(articles, kind, articleFileStem(meta), `Gazette highlights: ${meta.title}`, now);
+}
+
+/**
+ * Every annotated article of the library (removed ones left out): in Markdown one file per article
+ * (Obsidian keeps a note per source), in JSON and JSON-LD one file for them all.
+ */
+export async function exportLibrary(
+  store: LibraryStore,
+  annotations: AnnotationStore,
+  kind: ExportFormat,
+  options: ExportOptions = {},
+): Promise<ExportedFile[]> {
+  const now = options.now ?? (() => new Date());
+  const articles = await gatherAnnotatedArticles(store, annotations);
+  if (kind !== 'markdown') return [format(articles, kind, LIBRARY_EXPORT_NAME, 'Gazette highlights', now)];
+  return articles.map((article) => ({
+    name: articleFileName(article.meta, 'md'),
+    mediaType: 'text/markdown',
+    content: articleToMarkdown(article),
+  }));
+}

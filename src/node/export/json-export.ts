@@ -1,0 +1,62 @@
+/**
+ * Annotations as JSON: the records `gazette annotations --json` prints, and Gazette's own export
+ * format built from them.
+ */
+import { currentQuote, type Highlight, type Note } from '../../core/annotations/model';
+import type { AnnotatedArticle } from './annotated-article';
+
+/** The JSON export's `format` and version, so another program (or a later Gazette) can tell it. */
+export const JSON_EXPORT_FORMAT = 'gazette-annotations';
+export const JSON_EXPORT_VERSION = 1;
+
+/**
+ * A highlight as the command line prints it: `quote` is the words it covers in the current text
+ * (its selectors' quote if detached); `start`/`end` count characters of that text, null if
+ * detached; `selectors` are those made when the reader highlighted the words.
+ */
+export function highlightRecord(highlight: Highlight, text: string) {
+  const { anchor } = highlight;
+  const [quote, position] = highlight.selectors;
+  return {
+    id: highlight.id,
+    quote: currentQuote(highlight, text),
+    color: highlight.color,
+    note: highlight.note,
+    status: anchor.status,
+    start: anchor.status === 'detached' ? null : anchor.start,
+    end: anchor.status === 'detached' ? null : anchor.end,
+    selectors: [
+      { type: quote.type, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      { type: position.type, start: position.start, end: position.end },
+    ],
+  };
+}
+
+export function noteRecord(note: Note) {
+  return { id: note.id, text: note.text, createdAt: note.createdAt, updatedAt: note.updatedAt };
+}
+
+/** The JSON export of `articles`, as text. */
+export function annotationsToJson(articles: readonly AnnotatedArticle[], exportedAt: string): string {
+  const document = {
+    format: JSON_EXPORT_FORMAT,
+    version: JSON_EXPORT_VERSION,
+    exportedAt,
+    articles: articles.map(({ meta, text, highlights, notes }) => ({
+      id: meta.id,
+      title: meta.title,
+      source: meta.source,
+      section: meta.section,
+      language: meta.language,
+      importedAt: meta.importedAt,
+      updatedAt: meta.updatedAt,
+      highlights: highlights.map((highlight) => ({
+        ...highlightRecord(highlight, text),
+        createdAt: highlight.createdAt,
+        updatedAt: highlight.updatedAt,
+      })),
+      notes: notes.map(noteRecord),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
