@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const SEED_TITLE = 'Alep : vers un accord militaire entre les États-Unis et la Russie';
 
@@ -28,4 +28,40 @@ export async function scrollReaderTo(page: Page, fraction: number): Promise<void
   await page.getByRole('main').evaluate((main, value) => {
     main.scrollTop = (main.scrollHeight - main.clientHeight) * value;
   }, fraction);
+}
+
+/** The viewport rectangle of the first occurrence of `phrase` in `element`'s text. */
+export async function phraseRect(
+  element: Locator,
+  phrase: string,
+): Promise<{ left: number; right: number; top: number; bottom: number }> {
+  return element.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rects = [...range.getClientRects()];
+      const first = rects[0];
+      const last = rects[rects.length - 1];
+      if (!first || !last) break;
+      return { left: first.left, top: first.top, right: last.right, bottom: last.bottom };
+    }
+    throw new Error(`"${wanted}" is not in the element's text`);
+  }, phrase);
+}
+
+/** Selects `phrase` in `element` by dragging the mouse across it, as a reader would. */
+export async function selectWithMouse(page: Page, element: Locator, phrase: string): Promise<void> {
+  await element.scrollIntoViewIfNeeded();
+  const box = await phraseRect(element, phrase);
+  const firstLineY = box.top + 6;
+  const lastLineY = box.bottom - 6;
+  await page.mouse.move(box.left + 1, firstLineY);
+  await page.mouse.down();
+  await page.mouse.move((box.left + box.right) / 2, lastLineY, { steps: 5 });
+  await page.mouse.move(box.right - 1, lastLineY, { steps: 5 });
+  await page.mouse.up();
 }

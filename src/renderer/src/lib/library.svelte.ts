@@ -81,6 +81,11 @@ class LibraryState {
     return index < 0 ? undefined : this.visible[index + step];
   }
 
+  /** Updates an article's highlight and note counts after the reader annotated it. */
+  setCounts(id: string, highlights: number, notes: number): void {
+    this.entries = this.entries.map((entry) => (entry.id === id ? { ...entry, highlights, notes } : entry));
+  }
+
   /** Updates one entry's progress after reading, without reloading the whole library. */
   setProgress(id: string, progress: number, state: ReadingState): void {
     this.entries = this.entries.map((entry) => (entry.id === id ? { ...entry, progress, state } : entry));

@@ -21,6 +21,8 @@ export type ShortcutAction =
   | 'text-smaller'
   | 'next-theme'
   | 'toggle-finished'
+  | 'highlight'
+  | 'annotations'
   | 'settings'
   | 'help'
   | 'import';
@@ -79,6 +81,8 @@ export const SHORTCUTS: Shortcut[] = [
   { group: 'reader', keys: ['n'], action: 'next-article', label: 'shortcuts.nextPrev', display: ['n', 'p'] },
   { group: 'reader', keys: ['p'], action: 'previous-article', label: 'shortcuts.nextPrev' },
   { group: 'reader', keys: ['m'], action: 'toggle-finished', label: 'shortcuts.finished', display: ['m'] },
+  { group: 'reader', keys: ['h'], action: 'highlight', label: 'shortcuts.highlight', display: ['h'] },
+  { group: 'reader', keys: ['a'], action: 'annotations', label: 'shortcuts.annotations', display: ['a'] },
   {
     group: 'everywhere',
     keys: ['+', '='],
