@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // Parses large imports on worker threads (see src/node/import/parse-pool.ts).
           'parse-worker': resolve('src/node/import/parse-worker.ts'),
+          // Builds the search index off the main thread (see src/node/search/build-in-worker.ts).
+          'search-build-worker': resolve('src/node/search/search-build-worker.ts'),
         },
       },
     },

@@ -14,6 +14,7 @@ import { LibraryStore } from '../node/store';
 import { ensureDir, writeFileDurably } from '../node/store/durable-json-file';
 import { resolveArticleId, type CommandContext } from './commands';
 import { UsageError } from './usage';
+import { TagStore } from '../node/tags';
 
 /** Checks the options of `highlight` before the store is opened: a usage error takes no lock. */
 function highlightOptions(context: CommandContext): {
@@ -151,11 +152,12 @@ export async function exportCommand(context: CommandContext): Promise<number> {
   let files: ExportedFile[];
   try {
     const annotations = await AnnotationStore.open(store);
+    const options = { tags: (await TagStore.open(store)).all() };
     const idArg = context.args[0];
     files =
       idArg === undefined
-        ? await exportLibrary(store, annotations, format)
-        : [await exportArticle(store, annotations, resolveArticleId(store, idArg), format)];
+        ? await exportLibrary(store, annotations, format, options)
+        : [await exportArticle(store, annotations, resolveArticleId(store, idArg), format, options)];
   } finally {
     await store.close();
   }

@@ -8,12 +8,14 @@ import { ProgressStore, SettingsStore } from '../node/reading';
 import { LibraryStore } from '../node/store';
 import type { CommandContext } from './commands';
 import { UsageError } from './usage';
+import { TagStore } from '../node/tags';
 
 async function openUserData(store: LibraryStore): Promise<UserData> {
   return {
     progress: await ProgressStore.open(store),
     settings: await SettingsStore.open(store),
     annotations: await AnnotationStore.open(store),
+    tags: await TagStore.open(store),
   };
 }
 

@@ -80,6 +80,7 @@ describe('gazette list', () => {
         'state',
         'highlights',
         'notes',
+        'tags',
       ]);
       expect(entry).toMatchObject({ progress: 0, state: 'unread', highlights: 0, notes: 0 });
     }

@@ -8,6 +8,7 @@ import { AnnotationStore, reanchorOnImport } from '../node/annotations';
 import { importIntoLibrary } from '../node/library/import-into-library';
 import { ProgressStore, toLibraryEntry } from '../node/reading';
 import { LibraryStore } from '../node/store';
+import { TagStore } from '../node/tags';
 import { terminalProgress } from './progress-bar';
 import { renderArticle } from './render-article';
 import { UsageError } from './usage';
@@ -33,6 +34,12 @@ export interface CommandOptions {
   note?: string | undefined;
   format?: string | undefined;
   out?: string | undefined;
+  /** `search`: `--section`, `--tag` (repeatable), `--limit`; `tag`: `--add`, `--remove` (repeatable). */
+  section?: string | undefined;
+  tag?: string[] | undefined;
+  limit?: string | undefined;
+  add?: string[] | undefined;
+  remove?: string[] | undefined;
 }
 
 export interface ProgressOptions {
@@ -76,7 +83,7 @@ export async function importCommand(context: CommandContext): Promise<number> {
 
 /**
  * The fields `list --json` prints for each article: `progress` is 0–1, `state` unread/reading/finished,
- * `highlights` and `notes` the reader's counts.
+ * `highlights` and `notes` the reader's counts, `tags` the reader's tags.
  */
 export function listEntry(entry: LibraryEntry) {
   const { id, title, language, section, source, wordCount, readingMinutes, importedAt, progress, state } =
@@ -95,6 +102,7 @@ export function listEntry(entry: LibraryEntry) {
     state,
     highlights,
     notes,
+    tags: entry.tags,
   };
 }
 
@@ -112,9 +120,10 @@ export async function listCommand(context: CommandContext): Promise<number> {
   try {
     const progress = (await ProgressStore.open(store)).all();
     const annotations = await AnnotationStore.open(store);
+    const tags = (await TagStore.open(store)).all();
     const entries = store
       .list()
-      .map((meta) => toLibraryEntry(meta, progress.get(meta.id), annotations.counts(meta.id)));
+      .map((meta) => toLibraryEntry(meta, progress.get(meta.id), annotations.counts(meta.id), tags[meta.id]));
     if (context.json) {
       context.out(JSON.stringify(entries.map(listEntry), null, 2));
     } else if (entries.length === 0) {

@@ -7,6 +7,7 @@ import { resolveDataDir } from '../node/store';
 import { annotationsCommand, exportCommand, highlightCommand, noteCommand } from './annotation-commands';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { importCommand, listCommand, progressCommand, showCommand, type CommandContext } from './commands';
+import { searchCommand, tagCommand } from './search-commands';
 import { USAGE, UsageError } from './usage';
 
 const COMMANDS = {
@@ -20,6 +21,8 @@ const COMMANDS = {
   export: exportCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  search: searchCommand,
+  tag: tagCommand,
 } as const;
 type CommandName = keyof typeof COMMANDS;
 
@@ -34,6 +37,11 @@ const COMMAND_OPTIONS = {
   note: ['highlight'],
   format: ['export'],
   out: ['export', 'backup'],
+  section: ['search'],
+  tag: ['search'],
+  limit: ['search'],
+  add: ['tag'],
+  remove: ['tag'],
 } as const satisfies Record<string, readonly CommandName[]>;
 
 export async function runCli(
@@ -59,6 +67,11 @@ export async function runCli(
         note: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        section: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        limit: { type: 'string' },
+        add: { type: 'string', multiple: true },
+        remove: { type: 'string', multiple: true },
       },
     });
     json = values.json;
@@ -74,7 +87,8 @@ export async function runCli(
       [keyof typeof COMMAND_OPTIONS, readonly CommandName[]]
     >) {
       const value = values[option];
-      const given = typeof value === 'boolean' ? value : value !== undefined;
+      const given =
+        typeof value === 'boolean' ? value : Array.isArray(value) ? value.length > 0 : value !== undefined;
       if (given && !owners.includes(command)) {
         const names = owners.map((owner) => `"${owner}"`).join(' and ');
         throw new UsageError(`--${option} is an option of ${names} only, not of "${command}".`);
@@ -95,6 +109,11 @@ export async function runCli(
         note: values.note,
         format: values.format,
         out: values.out,
+        section: values.section,
+        tag: values.tag,
+        limit: values.limit,
+        add: values.add,
+        remove: values.remove,
       },
     };
     return await COMMANDS[command](context);

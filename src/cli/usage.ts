@@ -7,7 +7,7 @@ export const USAGE = `Usage: gazette <command> [options]
 
 Commands:
   import <file-or-folder>...   Import article files (folders are walked recursively)
-  list                         List the library (--json adds highlight and note counts)
+  list                         List the library (--json adds highlight and note counts and tags)
   show <id>...                 Print articles as they read (an id may be shortened if unique)
   progress <id> --set FRACTION | --finished | --unread
                                Set the reading progress of an article: --set takes the fraction
@@ -25,6 +25,12 @@ Commands:
   backup --out FILE            Write a full backup of the library (articles, progress, settings,
                                highlights and notes) to one JSON file
   restore FILE                 Merge a backup into the library; restoring it again changes nothing
+  search "<query>" [--section S] [--tag T]... [--limit N]
+                               Search titles, text, highlights and notes (accents, case and
+                               plurals folded; word starts and small typos match), best first;
+                               matched words are shown between « and »
+  tag <id> [--add T]... [--remove T]...
+                               Add or remove tags of an article and print its tags
 
 Options (every command):
   --data DIR    The library's data folder (default: $GAZETTE_DATA_DIR, else the app's own)

@@ -43,4 +43,6 @@ export interface RestoreReport {
   highlightsUpdated: number;
   notesAdded: number;
   notesUpdated: number;
+  /** Articles that gained tags from the backup (absent when the backup holds no tags). */
+  tagsRestored?: number;
 }

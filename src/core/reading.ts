@@ -46,6 +46,8 @@ export interface LibraryEntry extends ArticleMeta {
   /** How many highlights and personal notes the reader made on it. */
   highlights: number;
   notes: number;
+  /** The reader's tags on it (src/core/tags.ts), in the order they were added. */
+  tags: string[];
 }
 
 /** Minutes left to read, rounded up; 0 once finished. */

@@ -9,6 +9,7 @@ import { BrowserWindow, app, dialog } from 'electron';
 import { EVENT_CHANNELS } from '../core/ipc/channels';
 import { createGazetteHandlers } from '../node/gazette-handlers';
 import { ParsePool } from '../node/import/parse-pool';
+import { workerBuilder } from '../node/search';
 import { importSeedsOnFirstRun } from '../node/library/first-run';
 import { LibraryStore } from '../node/store';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
@@ -87,6 +88,11 @@ async function start(): Promise<void> {
       return result.canceled ? null : result.filePaths;
     },
     onImportProgress: (progress) => mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
+    // The search index is loaded (or rebuilt, on a worker thread) at start-up, not at the first search.
+    searchBuilder: workerBuilder(new URL('./search-build-worker.js', import.meta.url)),
+    startSearchIndex: true,
+    onSearchIndexProgress: (progress) =>
+      mainWindow?.webContents.send(EVENT_CHANNELS.searchIndexProgress, progress),
   });
   registerIpcHandlers(handlers);
   mainWindow = createWindow();

@@ -5,13 +5,19 @@
  */
 import type { GazetteHandlers } from '../core/ipc/contract';
 import type { ImportProgress } from '../core/import-report';
+import type { ArticleMeta } from '../core/article';
+import { readingState } from '../core/reading';
+import type { SearchIndexProgress } from '../core/search/model';
+import { tagKey } from '../core/tags';
 import { AnnotationStore, listNotebook, reanchorOnImport } from './annotations';
 import { readBackup, restoreFromBackup, writeBackup, type UserData } from './backup';
 import { exportArticle, exportLibrary } from './export';
 import type { ParsePool } from './import/parse-pool';
 import { importIntoLibrary } from './library/import-into-library';
 import { ProgressStore, SettingsStore, toLibraryEntry } from './reading';
+import { SearchIndex, type SnapshotBuilder } from './search';
 import { UnknownArticleError, type LibraryStore } from './store';
+import { TagStore } from './tags';
 
 export interface HandlerHost {
   store: LibraryStore;
@@ -20,7 +26,21 @@ export interface HandlerHost {
   onImportProgress: (progress: ImportProgress) => void;
   /** Worker threads for large imports; without one, files are parsed on the calling thread. */
   parsePool?: ParsePool;
+  /**
+   * Builds the search index when its file is missing or damaged: a worker thread in the app
+   * (`workerBuilder`), so the window never waits; on the calling thread by default.
+   */
+  searchBuilder?: SnapshotBuilder;
+  /** Loading and rebuilding progress of the search index (for the UI's indicator). */
+  onSearchIndexProgress?: (progress: SearchIndexProgress) => void;
+  /** Open (load, or rebuild) the search index at once rather than at the first search. */
+  startSearchIndex?: boolean;
+  /** Delay before the search index file is written after a change of articles (ms; 5,000 by default). */
+  searchPersistDelayMs?: number;
 }
+
+/** Results a search returns when the caller gives no limit. */
+const DEFAULT_SEARCH_LIMIT = 50;
 
 /**
  * The handlers over `host.store`. The progress and settings files are opened on first use, not
@@ -37,10 +57,41 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
   const progressStore = openOnFirstUse(() => ProgressStore.open(store));
   const settingsStore = openOnFirstUse(() => SettingsStore.open(store));
   const annotationStore = openOnFirstUse(() => AnnotationStore.open(store));
+  const tagStore = openOnFirstUse(() => TagStore.open(store));
+  let searchOpened = false;
+  const searchIndex = openOnFirstUse(() => {
+    searchOpened = true;
+    return SearchIndex.open(store, {
+      annotations: annotationStore,
+      builder: host.searchBuilder,
+      onProgress: host.onSearchIndexProgress,
+      persistDelayMs: host.searchPersistDelayMs,
+    });
+  });
+  if (host.startSearchIndex) void searchIndex().catch(() => undefined);
+  /**
+   * Applies a change to the search index if it is open (or opening). If it is not, there is
+   * nothing to do: opening it compares it with the library and the annotation files. A failure
+   * here never fails the change itself, which is on disk; the next open catches the index up.
+   */
+  const toIndex = async (change: (index: SearchIndex) => Promise<void>): Promise<void> => {
+    if (!searchOpened) return;
+    try {
+      await change(await searchIndex());
+    } catch {
+      // See above: the files are the truth and the index is reconciled with them at open.
+    }
+  };
+  /** After a highlight or note change: the article's annotations as saved, into the index. */
+  const annotationsChanged = async <T>(id: string, result: T): Promise<T> => {
+    await toIndex(async (index) => index.annotationsChanged(id, await (await annotationStore()).list(id)));
+    return result;
+  };
   const userData = async (): Promise<UserData> => ({
     progress: await progressStore(),
     settings: await settingsStore(),
     annotations: await annotationStore(),
+    tags: await tagStore(),
   });
   const importPaths = (paths: string[]) =>
     importIntoLibrary(store, paths, {
@@ -48,6 +99,7 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
       parsePool: host.parsePool,
       // Highlights follow their words into an updated article's new text.
       onArticlesUpdated: reanchorOnImport(annotationStore),
+      onArticlesCommitted: (articles) => toIndex((index) => index.articlesImported(articles)),
     });
 
   /** Progress may be read and saved for a removed article too: it keeps its user data until forgotten. */
@@ -59,8 +111,11 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
     listArticles: async ({ limit }) => {
       const progress = (await progressStore()).all();
       const annotations = await annotationStore();
+      const tags = (await tagStore()).all();
       const metas = limit === undefined ? store.list() : store.list().slice(0, limit);
-      return metas.map((meta) => toLibraryEntry(meta, progress.get(meta.id), annotations.counts(meta.id)));
+      return metas.map((meta) =>
+        toLibraryEntry(meta, progress.get(meta.id), annotations.counts(meta.id), tags[meta.id]),
+      );
     },
     getArticle: async ({ id }) => store.readArticle(id),
     importPaths: async ({ paths }) => importPaths(paths),
@@ -82,8 +137,16 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
       assertStored(id);
       return (await progressStore()).setFinished(id, finished);
     },
-    removeArticles: async ({ ids }) => ({ removed: await store.remove(ids) }),
-    restoreArticles: async ({ ids }) => ({ restored: await store.restore(ids) }),
+    removeArticles: async ({ ids }) => {
+      const removed = await store.remove(ids);
+      await toIndex((index) => index.articlesRemoved(removed));
+      return { removed };
+    },
+    restoreArticles: async ({ ids }) => {
+      const restored = await store.restore(ids);
+      await toIndex((index) => index.articlesChanged(restored));
+      return { restored };
+    },
     forgetArticles: async ({ ids }) => {
       // Only removed articles are forgotten; articles in the library keep their data.
       const removed = ids.filter((id) => store.getIncludingRemoved(id)?.removedAt !== undefined);
@@ -93,32 +156,87 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
       // (The other order could leave progress behind for ids the library no longer knows.)
       await (await progressStore()).forget(removed);
       await (await annotationStore()).forget(removed);
-      return { forgotten: await store.forget(removed) };
+      await (await tagStore()).forget(removed);
+      const forgotten = await store.forget(removed);
+      await toIndex((index) => index.articlesForgotten(forgotten));
+      return { forgotten };
     },
     listAnnotations: async ({ id }) => {
       assertStored(id);
       return (await annotationStore()).list(id);
     },
+    // Each change is in the search index before the call resolves, so a search right after finds it.
     addHighlight: async ({ id, start, end, color, note }) =>
-      (await annotationStore()).addHighlight(id, { start, end, color, note }),
+      annotationsChanged(id, await (await annotationStore()).addHighlight(id, { start, end, color, note })),
     updateHighlight: async ({ id, highlightId, color, note }) =>
-      (await annotationStore()).updateHighlight(id, highlightId, { color, note }),
+      annotationsChanged(
+        id,
+        await (await annotationStore()).updateHighlight(id, highlightId, { color, note }),
+      ),
     deleteHighlight: async ({ id, highlightId }) =>
-      (await annotationStore()).deleteHighlight(id, highlightId),
-    restoreHighlight: async ({ id, highlight }) => (await annotationStore()).restoreHighlight(id, highlight),
-    addNote: async ({ id, text }) => (await annotationStore()).addNote(id, text),
-    updateNote: async ({ id, noteId, text }) => (await annotationStore()).updateNote(id, noteId, text),
-    deleteNote: async ({ id, noteId }) => (await annotationStore()).deleteNote(id, noteId),
-    restoreNote: async ({ id, note }) => (await annotationStore()).restoreNote(id, note),
+      annotationsChanged(id, await (await annotationStore()).deleteHighlight(id, highlightId)),
+    restoreHighlight: async ({ id, highlight }) =>
+      annotationsChanged(id, await (await annotationStore()).restoreHighlight(id, highlight)),
+    addNote: async ({ id, text }) =>
+      annotationsChanged(id, await (await annotationStore()).addNote(id, text)),
+    updateNote: async ({ id, noteId, text }) =>
+      annotationsChanged(id, await (await annotationStore()).updateNote(id, noteId, text)),
+    deleteNote: async ({ id, noteId }) =>
+      annotationsChanged(id, await (await annotationStore()).deleteNote(id, noteId)),
+    restoreNote: async ({ id, note }) =>
+      annotationsChanged(id, await (await annotationStore()).restoreNote(id, note)),
     listNotebook: async (filter) => listNotebook(store, await annotationStore(), filter),
-    exportArticle: async ({ id, format }) => exportArticle(store, await annotationStore(), id, format),
-    exportLibrary: async ({ format }) => exportLibrary(store, await annotationStore(), format),
+    exportArticle: async ({ id, format }) =>
+      exportArticle(store, await annotationStore(), id, format, { tags: (await tagStore()).all() }),
+    exportLibrary: async ({ format }) =>
+      exportLibrary(store, await annotationStore(), format, { tags: (await tagStore()).all() }),
     backupTo: async ({ path }) => writeBackup(store, await userData(), path),
     restoreFrom: async ({ path }) => {
       // Checked whole before any service is opened: a bad backup changes nothing.
       const backup = await readBackup(path);
-      return restoreFromBackup(store, await userData(), backup);
+      const report = await restoreFromBackup(store, await userData(), backup);
+      // A restore adds articles and annotations: the index compares itself with the files again.
+      await toIndex((index) => index.refresh());
+      return report;
     },
+    search: async ({ query, section, state, tags, hasAnnotations, limit }) => {
+      const filters: Array<(meta: ArticleMeta) => boolean> = [];
+      if (section !== undefined) filters.push((meta) => meta.section === section);
+      if (state !== undefined) {
+        const progress = (await progressStore()).all();
+        filters.push((meta) => readingState(progress.get(meta.id)) === state);
+      }
+      if (tags !== undefined && tags.length > 0) {
+        const tagged = (await tagStore()).all();
+        const wanted = tags.map(tagKey);
+        filters.push((meta) => {
+          const own = new Set((tagged[meta.id] ?? []).map(tagKey));
+          return wanted.every((tag) => own.has(tag));
+        });
+      }
+      if (hasAnnotations !== undefined) {
+        const annotations = await annotationStore();
+        filters.push((meta) => {
+          const { highlights, notes } = annotations.counts(meta.id);
+          return highlights + notes > 0 === hasAnnotations;
+        });
+      }
+      return (await searchIndex()).search({
+        query,
+        limit: limit ?? DEFAULT_SEARCH_LIMIT,
+        accept: (meta) => filters.every((filter) => filter(meta)),
+      });
+    },
+    setTags: async ({ id, add, remove }) => {
+      assertStored(id);
+      return { id, tags: await (await tagStore()).setTags(id, add ?? [], remove ?? []) };
+    },
+    renameTag: async ({ from, to }) => ({ changed: await (await tagStore()).renameTag(from, to) }),
+    deleteTag: async ({ tag }) => ({ changed: await (await tagStore()).deleteTag(tag) }),
+    listTags: async () => (await tagStore()).list(),
+    listViews: async () => (await tagStore()).listViews(),
+    saveView: async (view) => (await tagStore()).saveView(view),
+    deleteView: async ({ name }) => (await tagStore()).deleteView(name),
   };
 }
 

@@ -5,12 +5,14 @@
 import { benchAnnotationSave } from './annotation-save';
 import { benchImportThroughput } from './import-throughput';
 import { benchReadingPage } from './reading-page';
+import { benchSearch } from './search';
 import type { BenchResult } from './stats';
 
 const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
   { title: 'Import', run: benchImportThroughput },
   { title: 'Reading page and library (Chromium, built renderer)', run: benchReadingPage },
   { title: 'Annotations: saving highlights and notes', run: benchAnnotationSave },
+  { title: 'Search (20,000 articles)', run: benchSearch },
 ];
 
 // `npm run bench -- reading` runs only the benchmarks whose title contains "reading".

@@ -31,6 +31,14 @@ export const GAZETTE_METHODS = [
   'exportLibrary',
   'backupTo',
   'restoreFrom',
+  'search',
+  'setTags',
+  'renameTag',
+  'deleteTag',
+  'listTags',
+  'listViews',
+  'saveView',
+  'deleteView',
 ] as const;
 export type GazetteMethodName = (typeof GAZETTE_METHODS)[number];
 
@@ -41,6 +49,7 @@ export const channelOf = (method: GazetteMethodName): string => `gazette:${metho
 export const EVENT_CHANNELS = {
   importProgress: 'gazette:event:import-progress',
   menuCommand: 'gazette:event:menu-command',
+  searchIndexProgress: 'gazette:event:search-index-progress',
 } as const;
 
 /** Commands the application menu sends to the renderer, which acts on them as on its own buttons. */

@@ -19,7 +19,9 @@ import type { ArticleAnnotations, Highlight, NotebookEntry, Note } from '../anno
 import type { Article } from '../article';
 import { EXPORT_FORMATS, type BackupSummary, type ExportedFile, type RestoreReport } from '../export';
 import type { ImportProgress, ImportReport } from '../import-report';
-import type { LibraryEntry, ReadingProgress } from '../reading';
+import { READING_STATES, type LibraryEntry, type ReadingProgress } from '../reading';
+import type { SavedView, SearchResult } from '../search/model';
+import { tagSchema, type TagCount } from '../tags';
 import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings-schema';
 import type { GazetteMethodName, MenuCommand } from './channels';
@@ -41,6 +43,19 @@ export const readingPositionSchema = z
   .strict();
 
 const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
+const sectionSchema = z.string().min(1).max(500);
+const tagsSchema = z.array(tagSchema).max(50);
+
+/** The filters a search or a saved view combines with its words. */
+const searchFilters = {
+  section: sectionSchema.optional(),
+  state: z.enum(READING_STATES).optional(),
+  /** Articles carrying every one of these tags. */
+  tags: tagsSchema.optional(),
+  /** Only articles with (true) or without (false) highlights or notes. */
+  hasAnnotations: z.boolean().optional(),
+};
 
 export const inputSchemas = {
   /** The library, newest imports first; `limit` asks for only the first entries (a first screen). */
@@ -116,6 +131,33 @@ export const inputSchemas = {
   backupTo: z.object({ path: importPathSchema }).strict(),
   /** Merges a backup file into the library; a bad file is refused whole, with nothing changed. */
   restoreFrom: z.object({ path: importPathSchema }).strict(),
+
+  /**
+   * Full-text search over titles, article text, highlights and notes (accents and case folded,
+   * plurals stemmed, prefixes and small typos matched), combined with the filters; best first.
+   */
+  search: z
+    .object({
+      query: z.string().max(1000),
+      ...searchFilters,
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
+  /** Adds and removes tags of an article; resolves to its tags. */
+  setTags: z
+    .object({ id: articleIdSchema, add: tagsSchema.optional(), remove: tagsSchema.optional() })
+    .strict(),
+  /** Renames a tag on every article and saved view (merging into `to` where both are there). */
+  renameTag: z.object({ from: tagSchema, to: tagSchema }).strict(),
+  deleteTag: z.object({ tag: tagSchema }).strict(),
+  /** Every tag with its number of articles, by name. */
+  listTags: z.object({}).strict(),
+  listViews: z.object({}).strict(),
+  /** Saves a named query and filters (replacing a view of that name); resolves to every view. */
+  saveView: z
+    .object({ name: z.string().trim().min(1).max(200), query: z.string().max(1000), ...searchFilters })
+    .strict(),
+  deleteView: z.object({ name: z.string().min(1).max(200) }).strict(),
 } as const satisfies Record<GazetteMethodName, z.ZodType>;
 
 export type GazetteMethod = keyof typeof inputSchemas;
@@ -151,6 +193,14 @@ export interface MethodResults {
   exportLibrary: ExportedFile[];
   backupTo: BackupSummary;
   restoreFrom: RestoreReport;
+  search: SearchResult[];
+  setTags: { id: string; tags: string[] };
+  renameTag: { changed: number };
+  deleteTag: { changed: number };
+  listTags: TagCount[];
+  listViews: SavedView[];
+  saveView: SavedView[];
+  deleteView: SavedView[];
 }
 
 /** The API the preload exposes as `window.gazette`. */

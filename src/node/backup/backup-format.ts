@@ -38,6 +38,12 @@ export const backupSchema = z
     progress: z.record(z.string(), readingProgressSchema),
     settings: settingsPatchSchema,
     annotations: z.record(z.string(), articleAnnotationsSchema),
+    /**
+     * The reader's tags by article id (src/node/tags). Optional, so backups written before tags
+     * existed still restore; the format version stays 1 (an older Gazette refuses the field, as its
+     * schema is strict, rather than drop it silently).
+     */
+    tags: z.record(z.string(), z.array(z.string().min(1).max(64))).optional(),
   })
   .strict()
   .superRefine((backup, context) => {
@@ -66,6 +72,14 @@ export const backupSchema = z
           code: 'custom',
           path: ['progress', id],
           message: 'progress of an article the backup does not hold',
+        });
+    }
+    for (const id of Object.keys(backup.tags ?? {})) {
+      if (!ids.has(id))
+        context.addIssue({
+          code: 'custom',
+          path: ['tags', id],
+          message: 'tags of an article the backup does not hold',
         });
     }
     for (const [id, { highlights, notes }] of Object.entries(backup.annotations)) {

@@ -142,5 +142,12 @@ export async function restoreFromBackup(
     report.notesAdded += merged.notesAdded;
     report.notesUpdated += merged.notesUpdated;
   }
+
+  if (backup.tags && data.tags) {
+    // Tags merge: the backup's are added to an article's own, none is taken away.
+    const tags: Record<string, string[]> = {};
+    for (const [id, list] of Object.entries(backup.tags)) tags[targetOf.get(id) ?? id] = list;
+    report.tagsRestored = await data.tags.merge(tags, (id) => store.getIncludingRemoved(id) !== undefined);
+  }
   return report;
 }

@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupSummary } from '../../core/export';
 import type { AnnotationStore } from '../annotations';
+import type { TagStore } from '../tags';
 import type { ProgressStore, SettingsStore } from '../reading';
 import type { LibraryStore } from '../store';
 import { ensureDir, isErrnoException, writeFileDurably } from '../store/durable-json-file';
@@ -16,6 +17,8 @@ export interface UserData {
   progress: ProgressStore;
   settings: SettingsStore;
   annotations: AnnotationStore;
+  /** The reader's tags and saved views; without it, a backup holds no tags and a restore sets none. */
+  tags?: TagStore;
 }
 
 /**
@@ -40,7 +43,10 @@ export async function makeBackup(
     annotations: {},
   };
   const annotated = new Set(await data.annotations.filedIds());
+  const tags = data.tags?.all() ?? {};
   for (const meta of store.list()) {
+    const own = tags[meta.id];
+    if (own && own.length > 0) (backup.tags ??= {})[meta.id] = own;
     const { blocks, removed } = await store.readBody(meta.id);
     backup.articles.push({ ...meta, blocks, removed });
     const read = progress.get(meta.id);

@@ -15,6 +15,8 @@ export interface AnnotatedArticle {
   text: string;
   highlights: Highlight[];
   notes: Note[];
+  /** The reader's tags on the article (src/node/tags). */
+  tags?: string[];
 }
 
 /**

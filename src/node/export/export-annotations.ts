@@ -15,6 +15,14 @@ import { annotationsToWebAnnotations } from './web-annotation-export';
 export interface ExportOptions {
   /** The export's clock (`exportedAt` in JSON); tests pass a fixed one. */
   now?: () => Date;
+  /** The reader's tags by article id (TagStore.all()), written with each article. */
+  tags?: Readonly<Record<string, readonly string[]>>;
+}
+
+function withTags(articles: AnnotatedArticle[], options: ExportOptions): AnnotatedArticle[] {
+  const tags = options.tags;
+  if (!tags) return articles;
+  return articles.map((article) => ({ ...article, tags: [...(tags[article.meta.id] ?? [])] }));
 }
 
 /** The base name of a whole-library export. */
@@ -60,7 +68,7 @@ export async function exportArticle(
   kind: ExportFormat,
   options: ExportOptions = {},
 ): Promise<ExportedFile> {
-  const articles = await gatherAnnotatedArticles(store, annotations, [id]);
+  const articles = withTags(await gatherAnnotatedArticles(store, annotations, [id]), options);
   const meta = articles[0]?.meta ?? { id, title: '' };
   const now = options.now ?? (() => new Date());
   return format(articles, kind, articleFileStem(meta), `Gazette highlights: ${meta.title}`, now);
@@ -77,7 +85,7 @@ export async function exportLibrary(
   options: ExportOptions = {},
 ): Promise<ExportedFile[]> {
   const now = options.now ?? (() => new Date());
-  const articles = await gatherAnnotatedArticles(store, annotations);
+  const articles = withTags(await gatherAnnotatedArticles(store, annotations), options);
   if (kind !== 'markdown') return [format(articles, kind, LIBRARY_EXPORT_NAME, 'Gazette highlights', now)];
   return articles.map((article) => ({
     name: articleFileName(article.meta, 'md'),

@@ -42,7 +42,7 @@ export function annotationsToJson(articles: readonly AnnotatedArticle[], exporte
     format: JSON_EXPORT_FORMAT,
     version: JSON_EXPORT_VERSION,
     exportedAt,
-    articles: articles.map(({ meta, text, highlights, notes }) => ({
+    articles: articles.map(({ meta, text, highlights, notes, tags = [] }) => ({
       id: meta.id,
       title: meta.title,
       source: meta.source,
@@ -50,6 +50,7 @@ export function annotationsToJson(articles: readonly AnnotatedArticle[], exporte
       language: meta.language,
       importedAt: meta.importedAt,
       updatedAt: meta.updatedAt,
+      tags,
       highlights: highlights.map((highlight) => ({
         ...highlightRecord(highlight, text),
         createdAt: highlight.createdAt,

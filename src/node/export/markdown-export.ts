@@ -40,7 +40,7 @@ function noteSection(note: Note): string {
 }
 
 /** The Markdown of one annotated article, ending with a newline. */
-export function articleToMarkdown({ meta, text, highlights, notes }: AnnotatedArticle): string {
+export function articleToMarkdown({ meta, text, highlights, notes, tags = [] }: AnnotatedArticle): string {
   const frontMatter = [
     '---',
     `title: ${yaml(meta.title)}`,
@@ -52,7 +52,8 @@ export function articleToMarkdown({ meta, text, highlights, notes }: AnnotatedAr
     `gazette-id: ${yaml(meta.id)}`,
     `highlights: ${highlights.length}`,
     `notes: ${notes.length}`,
-    'tags: [gazette]',
+    // Obsidian's front matter tags: the reader's tags (already valid Obsidian tags: src/core/tags.ts).
+    `tags: [${['gazette', ...tags.filter((tag) => tag.toLowerCase() !== 'gazette')].map((tag) => (tag === 'gazette' ? tag : yaml(tag))).join(', ')}]`,
     '---',
   ].join('\n');
   const sections = [frontMatter, `# ${meta.title.replace(/\s+/g, ' ').trim()}`];

@@ -34,6 +34,11 @@ export interface ImportOptions {
    * not throw, as the commit is done by then (an error is the import's error).
    */
   onArticlesUpdated?: (articles: Article[]) => Promise<void>;
+  /**
+   * Called after each commit (and after `onArticlesUpdated`) with every article it added or
+   * updated, e.g. to index them for search. Same rules as `onArticlesUpdated`.
+   */
+  onArticlesCommitted?: (articles: Article[]) => Promise<void>;
 }
 
 /**
@@ -72,11 +77,13 @@ export async function importIntoLibrary(
   const flush = async (): Promise<void> => {
     if (added.length === 0 && updated.length === 0) return;
     const committed = updated;
+    const all = [...added, ...updated];
     await store.commit({ added, updated });
     added = [];
     updated = [];
     pendingByFingerprint.clear();
     if (committed.length > 0) await options.onArticlesUpdated?.(committed);
+    await options.onArticlesCommitted?.(all);
   };
 
   const place = (outcome: FileOutcome): void => {

@@ -1,6 +1,6 @@
 /**
  * An article as the library lists it (the app's `listArticles` and `gazette list`): its metadata,
- * the fraction read, its reading state, and its highlight and note counts.
+ * the fraction read, its reading state, its highlight and note counts, and its tags.
  */
 import type { ArticleMeta } from '../../core/article';
 import type { AnnotationCounts } from '../../core/annotations/model';
@@ -11,6 +11,7 @@ export function toLibraryEntry(
   meta: ArticleMeta,
   progress: ReadingProgress | null | undefined,
   counts?: AnnotationCounts,
+  tags: readonly string[] = [],
 ): LibraryEntry {
   return {
     ...meta,
@@ -18,5 +19,6 @@ export function toLibraryEntry(
     state: readingState(progress),
     highlights: counts?.highlights ?? 0,
     notes: counts?.notes ?? 0,
+    tags: [...tags],
   };
 }

@@ -1,0 +1,90 @@
+/** `gazette search` and `gazette tag`, in-process, on a real data folder (the seed and BBC articles). */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleIdForSource } from '../node/store';
+import { runCli } from './run-cli';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BBC = path.join(ROOT, 'tests/fixtures/bbc-news');
+const SEED = articleIdForSource(path.join(ROOT, 'seeds', '000_fa55918c37a99e94.txt'));
+const RYANAIR = articleIdForSource(path.join(BBC, 'business', '047.txt'));
+
+let dataDir: string;
+
+async function gazette(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...argv, '--data', dataDir], {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    env: {},
+    terminal: false,
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+interface Printed {
+  id: string;
+  title: string;
+  score: number;
+  matches: Array<{ field: string; snippet: string }>;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'gazette-cli-search-'));
+  const files = ['business/047.txt', 'business/001.txt', 'sport/005.txt', 'politics/001.txt'].map((file) =>
+    path.join(BBC, file),
+  );
+  expect((await gazette('import', path.join(ROOT, 'seeds'), ...files, '--json')).code).toBe(0);
+}, 60_000);
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('gazette search', () => {
+  it('prints the best matches first as JSON, snippets with the matched words in « »', async () => {
+    const run = await gazette('search', 'negociations', '--json');
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.out) as Printed[];
+    expect(results[0]).toMatchObject({ id: SEED });
+    expect(Object.keys(results[0] ?? {})).toEqual(['id', 'title', 'score', 'matches']);
+    expect(results[0]?.matches).toContainEqual({
+      field: 'text',
+      snippet: expect.stringContaining('«négociations»'),
+    });
+  });
+
+  it('filters by section and tag, and limits', async () => {
+    expect(JSON.parse((await gazette('search', 'Boeing', '--section', 'sport', '--json')).out)).toEqual([]);
+    const tagged = await gazette('tag', RYANAIR.slice(0, 6), '--add', 'aviation', '--add', 'deals', '--json');
+    expect(JSON.parse(tagged.out)).toEqual({ id: RYANAIR, tags: ['aviation', 'deals'] });
+    const byTag = JSON.parse(
+      (await gazette('search', 'deal', '--tag', 'aviation', '--json')).out,
+    ) as Printed[];
+    expect(byTag.map((result) => result.id)).toEqual([RYANAIR]);
+    const removed = await gazette('tag', RYANAIR, '--remove', 'deals', '--json');
+    expect(JSON.parse(removed.out)).toEqual({ id: RYANAIR, tags: ['aviation'] });
+    const list = JSON.parse((await gazette('list', '--json')).out) as Array<{ id: string; tags: string[] }>;
+    expect(list.find((entry) => entry.id === RYANAIR)?.tags).toEqual(['aviation']);
+    expect(list.find((entry) => entry.id === SEED)?.tags).toEqual([]);
+    expect(
+      (JSON.parse((await gazette('search', 'said', '--limit', '2', '--json')).out) as Printed[]).length,
+    ).toBe(2);
+  });
+
+  it('prints plain text without --json', async () => {
+    const run = await gazette('search', 'Ryanair');
+    expect(run.out.split('\n')[0]).toContain(RYANAIR);
+    expect(run.out).toContain('«Ryanair»');
+  });
+
+  it('reports usage errors', async () => {
+    expect((await gazette('search', 'x', '--limit', 'lots')).code).toBe(2);
+    expect((await gazette('search')).code).toBe(2);
+    expect((await gazette('tag', RYANAIR, '--add', '1234')).code).toBe(2);
+    expect((await gazette('list', '--tag', 'x')).code).toBe(2);
+  });
+});

@@ -1,0 +1,14 @@
+/** Search text processing shared by the index, the command line and the renderer. */
+export { foldWord, isStopWord, queryTermsOf, stem, stemLanguageOf, termOf, tokenize } from './text';
+export type { StemLanguage, Token } from './text';
+export { makeSnippet, SNIPPET_LENGTH, snippetToPlainText } from './snippet';
+export type { PlacedSnippet, Snippet } from './snippet';
+export { SEARCH_FIELDS } from './model';
+export type {
+  SavedView,
+  SearchField,
+  SearchIndexProgress,
+  SearchMatch,
+  SearchQuery,
+  SearchResult,
+} from './model';

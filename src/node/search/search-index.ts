@@ -1,0 +1,475 @@
+/**
+ * The search index of a data folder: titles, article text, highlights and notes, held in memory
+ * (MiniSearch) and kept in `<dataDir>/search-index.json` (search-snapshot.ts).
+ *
+ * Keeping it current:
+ * - Every change is applied to the in-memory index at once, so a search right after a save finds
+ *   it: `articlesChanged` (import, re-import, restore), `articlesRemoved`, `articlesForgotten`, and
+ *   `annotationsChanged` after every highlight or note change.
+ * - Writing the snapshot is the expensive part (the whole index, about 40 MB at 20,000
+ *   articles; with a worker builder it is made on the worker from the files), so it is debounced (`persistDelayMs`, 5 s by default, and on `close`), and an
+ *   annotation change alone never schedules it: the annotation files are already durable, so they
+ *   serve as the index's journal. Each annotation file's signature (mtime and size) and each
+ *   article's text fingerprint are in the snapshot's header; at open, whatever differs from the
+ *   library and the annotation folder is indexed again, and whatever is gone is dropped.
+ * - Crash behaviour: a crash loses at most the changes since the last snapshot write; they are
+ *   replayed from the library and annotation files at the next open (`reconcile`), before the
+ *   first search is answered, so a stale snapshot never hides an article, a highlight or a note.
+ *   Removed articles are also filtered out at query time against the library.
+ * - A snapshot missing, damaged (not readable, bad header, index that fails to load) or of
+ *   another version is rebuilt from the files, by a `SnapshotBuilder` (a worker thread in the app),
+ *   with progress reported through `onProgress`.
+ */
+import MiniSearch from 'minisearch';
+import type { SearchOptions as MiniSearchSearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
+import { articleText } from '../../core/annotations/article-text';
+import type { ArticleAnnotations } from '../../core/annotations/model';
+import type { Article, ArticleMeta } from '../../core/article';
+import type { SearchIndexProgress, SearchMatch, SearchResult } from '../../core/search/model';
+import { makeSnippet } from '../../core/search/snippet';
+import { stemLanguageOf, termOf, type StemLanguage } from '../../core/search/text';
+import { annotationFilePath } from '../annotations/annotation-file';
+import type { AnnotationStore } from '../annotations/annotation-store';
+import type { LibraryStore } from '../store';
+import { annotatedIds, buildSearchSnapshot } from './build-search-index';
+import type { SnapshotBuilder } from './build-in-worker';
+import {
+  annotationDocuments,
+  articleDocId,
+  articleDocument,
+  FUZZY,
+  FUZZY_MIN_LENGTH,
+  PREFIX_MIN_LENGTH,
+  SEARCH_INDEX_VERSION,
+  SEARCH_OPTIONS,
+  type SearchDocument,
+  type StoredSearchFields,
+} from './search-documents';
+import {
+  fileSignature,
+  readSnapshot,
+  snapshotText,
+  writeSnapshot,
+  type SnapshotHeader,
+} from './search-snapshot';
+
+export interface SearchIndexOptions {
+  /** The annotation store, for the text of changed annotations when reconciling. */
+  annotations: () => Promise<AnnotationStore>;
+  /** Builds a full snapshot; on the calling thread by default, a worker thread in the app. */
+  builder?: SnapshotBuilder;
+  /** Loading and rebuilding progress, for the UI's indicator. */
+  onProgress?: (progress: SearchIndexProgress) => void;
+  /** Delay before the snapshot is written after a change of articles (ms); 0 writes at once. */
+  persistDelayMs?: number;
+}
+
+export interface SearchOptions {
+  query: string;
+  /** At most this many articles. */
+  limit: number;
+  /** Keeps an article (the filters: section, reading state, tags, annotations). */
+  accept?: (meta: ArticleMeta) => boolean;
+}
+
+/** How the index was opened: loaded from its file, or built because the file was not usable. */
+export type SearchIndexOrigin = 'loaded' | 'missing' | 'damaged' | 'version';
+
+/** Article texts kept for snippets: a results page reads the same few articles while one types. */
+const TEXT_CACHE_SIZE = 64;
+
+export class SearchIndex {
+  readonly #store: LibraryStore;
+  readonly #options: SearchIndexOptions;
+  #index: MiniSearch<SearchDocument>;
+  #header: SnapshotHeader;
+  readonly origin: SearchIndexOrigin;
+  #queue: Promise<void> = Promise.resolve();
+  #timer: NodeJS.Timeout | undefined;
+  #dirty = false;
+  #closed = false;
+  readonly #texts = new Map<string, string>();
+
+  private constructor(
+    store: LibraryStore,
+    options: SearchIndexOptions,
+    index: MiniSearch<SearchDocument>,
+    header: SnapshotHeader,
+    origin: SearchIndexOrigin,
+  ) {
+    this.#store = store;
+    this.#options = options;
+    this.#index = index;
+    this.#header = header;
+    this.origin = origin;
+  }
+
+  /**
+   * Loads the index of `store`'s data folder, or builds it when its file is missing, damaged or
+   * of another version, then brings it up to date with the library and annotation files.
+   * Resolves once searches see everything on disk.
+   */
+  static async open(store: LibraryStore, options: SearchIndexOptions): Promise<SearchIndex> {
+    const report = options.onProgress ?? (() => undefined);
+    report({ phase: 'loading', done: 0, total: 1 });
+    const read = await readSnapshot(store.dataDir);
+    let loaded: { index: MiniSearch<SearchDocument>; header: SnapshotHeader } | undefined;
+    let origin: SearchIndexOrigin = read.status === 'ok' ? 'loaded' : read.status;
+    if (read.status === 'ok') {
+      try {
+        // Loads in batches with pauses, so the main process keeps answering while it loads.
+        const index = await MiniSearch.loadJSONAsync<SearchDocument>(read.indexJson, SEARCH_OPTIONS);
+        loaded = { index, header: read.header };
+      } catch {
+        origin = 'damaged';
+      }
+    }
+    if (!loaded) {
+      const reason = origin === 'loaded' ? 'damaged' : origin;
+      const builder = options.builder ?? buildSearchSnapshot;
+      report({ phase: 'building', done: 0, total: 0, reason });
+      const text = await builder(store.dataDir, (done, total) =>
+        report({ phase: 'building', done, total, reason }),
+      );
+      if (!store.readOnly) await writeSnapshot(store.dataDir, text);
+      const newline = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, newline)) as SnapshotHeader;
+      const index = await MiniSearch.loadJSONAsync<SearchDocument>(text.slice(newline + 1), SEARCH_OPTIONS);
+      loaded = { index, header };
+    }
+    const search = new SearchIndex(store, options, loaded.index, loaded.header, origin);
+    await search.#enqueue(() => search.#reconcile());
+    report({ phase: 'ready', done: 1, total: 1 });
+    return search;
+  }
+
+  /** How many documents (articles, highlights, notes) the index holds. */
+  get documentCount(): number {
+    return this.#index.documentCount;
+  }
+
+  /**
+   * The articles matching `query`, best first: each with its score and where it matched (title,
+   * text, highlights, notes), with snippets. Removed articles never appear.
+   */
+  async search({ query, limit, accept }: SearchOptions): Promise<SearchResult[]> {
+    await this.#queue;
+    if (query.trim() === '') return [];
+    const groups = new Map<string, { meta: ArticleMeta; score: number; hits: MiniSearchResult[] }>();
+    for (const hit of this.#index.search(query, this.#queryOptions())) {
+      const fields = hit as unknown as StoredSearchFields;
+      const meta = this.#store.get(fields.articleId);
+      if (!meta || (accept && !accept(meta))) continue;
+      let group = groups.get(meta.id);
+      if (!group) {
+        group = { meta, score: 0, hits: [] };
+        groups.set(meta.id, group);
+      }
+      group.score += hit.score;
+      group.hits.push(hit);
+    }
+    const best = [...groups.values()]
+      .sort((a, b) => b.score - a.score || (a.meta.id < b.meta.id ? -1 : 1))
+      .slice(0, limit);
+    return Promise.all(
+      best.map(async ({ meta, score, hits }) => ({
+        id: meta.id,
+        title: meta.title,
+        section: meta.section,
+        score: Math.round(score * 1000) / 1000,
+        matches: await this.#matches(meta, hits),
+      })),
+    );
+  }
+
+  /*
+   * Cheap paths before the clever one: a word found as it is typed is not a typo, so fuzzy matching
+   * (which walks a good part of the vocabulary) runs only for words the index does not hold.
+   * Prefix matching goes to the last word only: that is the one being typed.
+   */
+  #queryOptions(): MiniSearchSearchOptions {
+    const vocabulary = (this.#index as unknown as { _index?: { has(term: string): boolean } })._index;
+    const known = (term: string): boolean => vocabulary?.has(term) ?? false;
+    return {
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= PREFIX_MIN_LENGTH,
+      fuzzy: (term, i, terms) => {
+        if (term.length < FUZZY_MIN_LENGTH || known(term)) return false;
+        // The word being typed is probably not finished: a prefix of known words is no typo.
+        if (i === terms.length - 1 && hasPrefix(vocabulary, term)) return false;
+        return FUZZY;
+      },
+    };
+  }
+
+  async #matches(meta: ArticleMeta, hits: MiniSearchResult[]): Promise<SearchMatch[]> {
+    const language = stemLanguageOf(meta.language);
+    const termsIn = (hit: MiniSearchResult, field: string): Set<string> =>
+      new Set(Object.entries(hit.match).flatMap(([term, fields]) => (fields.includes(field) ? [term] : [])));
+    const marker = (terms: Set<string>, lang: StemLanguage) => (word: string) =>
+      terms.has(termOf(word, lang));
+    const matches: SearchMatch[] = [];
+    let textTerms: Set<string> | undefined;
+    for (const hit of hits) {
+      const fields = hit as unknown as StoredSearchFields;
+      if (fields.kind === 'article') {
+        const titleTerms = termsIn(hit, 'title');
+        if (titleTerms.size > 0) {
+          const { text, marks } = makeSnippet(meta.title, marker(titleTerms, language), 400);
+          matches.push({ field: 'title', snippet: { text, marks } });
+        }
+        const inText = termsIn(hit, 'text');
+        if (inText.size > 0) textTerms = inText;
+      } else {
+        const lang = fields.language;
+        for (const field of ['highlight', 'note'] as const) {
+          const terms = termsIn(hit, field);
+          const value = fields[field];
+          if (terms.size === 0 || !value) continue;
+          const { text, marks } = makeSnippet(value, marker(terms, lang));
+          const id = fields.annotationId;
+          // A highlight's own note matches as a note of that highlight.
+          matches.push(
+            fields.kind === 'highlight'
+              ? { field, snippet: { text, marks }, ...(id ? { highlightId: id } : {}) }
+              : { field: 'note', snippet: { text, marks }, ...(id ? { noteId: id } : {}) },
+          );
+        }
+      }
+    }
+    if (textTerms) {
+      const body = await this.#text(meta.id);
+      if (body !== undefined) {
+        const { text, marks, firstMatch } = makeSnippet(body, marker(textTerms, language));
+        matches.push({ field: 'text', snippet: { text, marks }, start: Math.max(0, firstMatch) });
+      }
+    }
+    return matches;
+  }
+
+  async #text(id: string): Promise<string | undefined> {
+    const cached = this.#texts.get(id);
+    if (cached !== undefined) return cached;
+    try {
+      const text = articleText((await this.#store.readArticle(id)).blocks).text;
+      this.#texts.set(id, text);
+      if (this.#texts.size > TEXT_CACHE_SIZE) this.#texts.delete(this.#texts.keys().next().value as string);
+      return text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Indexes articles again (imported, updated by a re-import, or restored). */
+  articlesChanged(ids: readonly string[]): Promise<void> {
+    return this.#enqueue(async () => {
+      for (const id of ids) await this.#indexArticle(id);
+      this.#schedulePersist();
+    });
+  }
+
+  /**
+   * Indexes articles just committed by an import (added, or updated by a re-import), from the
+   * articles themselves: no body is read again.
+   */
+  articlesImported(articles: readonly Article[]): Promise<void> {
+    return this.#enqueue(async () => {
+      for (const article of articles) {
+        if (!this.#store.get(article.id)) continue;
+        this.#putArticle(article, articleText(article.blocks).text);
+      }
+      if (articles.length > 0) this.#schedulePersist();
+    });
+  }
+
+  /** Takes removed articles' text out of the index (their annotations stay until forgotten). */
+  articlesRemoved(ids: readonly string[]): Promise<void> {
+    return this.#enqueue(async () => {
+      for (const id of ids) this.#dropArticle(id);
+      this.#schedulePersist();
+    });
+  }
+
+  /** Takes forgotten articles out of the index entirely, annotations included. */
+  articlesForgotten(ids: readonly string[]): Promise<void> {
+    return this.#enqueue(async () => {
+      for (const id of ids) {
+        this.#dropArticle(id);
+        this.#dropAnnotations(id);
+      }
+      this.#schedulePersist();
+    });
+  }
+
+  /**
+   * Replaces article `id`'s highlights and notes in the index with `annotations` (as just saved).
+   * In memory at once; nothing is written (the annotation file is the journal: see the top).
+   */
+  annotationsChanged(id: string, annotations: ArticleAnnotations): Promise<void> {
+    return this.#enqueue(async () => {
+      this.#setAnnotations(id, annotations);
+      const signature = await fileSignature(annotationFilePath(this.#store.dataDir, id));
+      if (signature) this.#header.annotations[id] = signature;
+      else delete this.#header.annotations[id];
+    });
+  }
+
+  /** Compares the index with the library and annotation files again (after a backup is restored). */
+  refresh(): Promise<void> {
+    return this.#enqueue(() => this.#reconcile());
+  }
+
+  /** Writes the snapshot now if anything changed since the last write. */
+  flush(): Promise<void> {
+    return this.#enqueue(() => this.#persist());
+  }
+
+  /** Writes pending changes and stops the debounce timer. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+  }
+
+  async #reconcile(): Promise<void> {
+    const metas = this.#store.list();
+    const inLibrary = new Set(metas.map((meta) => meta.id));
+    let changed = false;
+    for (const meta of metas) {
+      if (this.#header.articles[meta.id] !== meta.fingerprint) {
+        await this.#indexArticle(meta.id);
+        changed = true;
+      }
+    }
+    for (const id of Object.keys(this.#header.articles)) {
+      if (!inLibrary.has(id)) {
+        this.#dropArticle(id);
+        changed = true;
+      }
+    }
+    const onDisk = new Set(await annotatedIds(this.#store.dataDir));
+    const indexed = new Set([
+      ...Object.keys(this.#header.annotationDocs),
+      ...Object.keys(this.#header.annotations),
+    ]);
+    for (const id of indexed) {
+      if (!onDisk.has(id)) {
+        this.#dropAnnotations(id);
+        changed = true;
+      }
+    }
+    for (const id of onDisk) {
+      const signature = await fileSignature(annotationFilePath(this.#store.dataDir, id));
+      if (signature === this.#header.annotations[id]) continue;
+      changed = true;
+      try {
+        const annotations = await (await this.#options.annotations()).list(id);
+        this.#setAnnotations(id, annotations);
+        // Read after the list: listing may re-anchor and save the file.
+        const after = await fileSignature(annotationFilePath(this.#store.dataDir, id));
+        if (after) this.#header.annotations[id] = after;
+      } catch {
+        // A damaged file: its annotations cannot be searched until it is repaired (it is reported
+        // where they are listed). No signature is kept, so the next open tries again.
+        this.#dropAnnotations(id);
+      }
+    }
+    if (changed) this.#schedulePersist();
+  }
+
+  async #indexArticle(id: string): Promise<void> {
+    this.#texts.delete(id);
+    const meta = this.#store.get(id);
+    if (!meta) {
+      this.#dropArticle(id);
+      return;
+    }
+    let text: string;
+    try {
+      text = articleText((await this.#store.readArticle(id)).blocks).text;
+    } catch {
+      this.#dropArticle(id);
+      return;
+    }
+    this.#putArticle(meta, text);
+  }
+
+  #putArticle(meta: ArticleMeta, text: string): void {
+    this.#texts.delete(meta.id);
+    const document = articleDocument(meta, text);
+    if (this.#index.has(document.id)) this.#index.discard(document.id);
+    this.#index.add(document);
+    this.#header.articles[meta.id] = meta.fingerprint;
+  }
+
+  #dropArticle(id: string): void {
+    this.#texts.delete(id);
+    if (this.#index.has(articleDocId(id))) this.#index.discard(articleDocId(id));
+    delete this.#header.articles[id];
+  }
+
+  #setAnnotations(id: string, annotations: ArticleAnnotations): void {
+    this.#dropAnnotations(id);
+    const language = this.#store.getIncludingRemoved(id)?.language ?? 'und';
+    const documents = annotationDocuments(annotations, language);
+    this.#index.addAll(documents);
+    if (documents.length > 0) this.#header.annotationDocs[id] = documents.map((document) => document.id);
+  }
+
+  #dropAnnotations(id: string): void {
+    for (const docId of this.#header.annotationDocs[id] ?? []) {
+      if (this.#index.has(docId)) this.#index.discard(docId);
+    }
+    delete this.#header.annotationDocs[id];
+    delete this.#header.annotations[id];
+  }
+
+  #schedulePersist(): void {
+    this.#dirty = true;
+    if (this.#store.readOnly || this.#closed) return;
+    const delay = this.#options.persistDelayMs ?? 5_000;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      // A failed write is retried at the next change or at close; the files remain the truth.
+      void this.flush().catch(() => undefined);
+    }, delay);
+    this.#timer.unref();
+  }
+
+  async #persist(): Promise<void> {
+    if (!this.#dirty || this.#store.readOnly) return;
+    this.#dirty = false;
+    try {
+      // Serializing the whole index takes seconds at 20,000 articles: with a worker builder (the
+      // app), the worker writes a fresh snapshot from the files instead, and this thread never
+      // stringifies. The snapshot then matches the files as the worker read them; anything later
+      // is caught up at the next open, as after a crash.
+      const text = this.#options.builder
+        ? await this.#options.builder(this.#store.dataDir, () => undefined)
+        : snapshotText({ ...this.#header, version: SEARCH_INDEX_VERSION }, JSON.stringify(this.#index));
+      await writeSnapshot(this.#store.dataDir, text);
+    } catch (error) {
+      this.#dirty = true;
+      throw error;
+    }
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+}
+
+/**
+ * True when some indexed term starts with `term`. MiniSearch keeps its terms in a radix tree
+ * (`_index`, a SearchableMap, not part of its typed API); without it, assume there is one.
+ */
+function hasPrefix(vocabulary: unknown, term: string): boolean {
+  const map = vocabulary as { atPrefix?: (prefix: string) => { keys(): Iterator<string> } } | undefined;
+  if (!map?.atPrefix) return true;
+  return map.atPrefix(term).keys().next().done !== true;
+}

@@ -1,0 +1,134 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inputSchemas } from '../../core/ipc/contract';
+import { createGazetteHandlers } from '../gazette-handlers';
+import { articleIdForSource, LibraryStore } from '../store';
+
+const BBC = fileURLToPath(new URL('../../../tests/fixtures/bbc-news/business', import.meta.url));
+
+let root: string;
+let news: string;
+let store: LibraryStore;
+let handlers: ReturnType<typeof createGazetteHandlers>;
+const open = async (dir: string) => {
+  store = await LibraryStore.open(dir);
+  handlers = createGazetteHandlers({ store, choosePaths: async () => null, onImportProgress: () => {} });
+};
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'gazette-tags-'));
+  news = path.join(root, 'news', 'business');
+  await mkdir(news, { recursive: true });
+  for (const name of ['001.txt', '047.txt']) await copyFile(path.join(BBC, name), path.join(news, name));
+  await open(path.join(root, 'data'));
+  await handlers.importPaths({ paths: [news] });
+});
+afterEach(async () => {
+  await store.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const first = () => articleIdForSource(path.join(news, '001.txt'));
+const second = () => articleIdForSource(path.join(news, '047.txt'));
+
+describe('tags', () => {
+  it('adds and removes tags, lists them in the library and by count, and filters searches', async () => {
+    const tagged = await handlers.setTags(
+      inputSchemas.setTags.parse({ id: first(), add: ['#Media', 'to read', 'media'] }),
+    );
+    expect(tagged).toEqual({ id: first(), tags: ['Media', 'to-read'] });
+    await handlers.setTags(inputSchemas.setTags.parse({ id: second(), add: ['media'] }));
+    expect(await handlers.listTags({})).toEqual([
+      { tag: 'Media', count: 2 },
+      { tag: 'to-read', count: 1 },
+    ]);
+    const entries = await handlers.listArticles({});
+    expect(entries.find((entry) => entry.id === first())?.tags).toEqual(['Media', 'to-read']);
+    const results = await handlers.search(inputSchemas.search.parse({ query: 'profit', tags: ['to-read'] }));
+    expect(results.map((result) => result.id)).toEqual([first()]);
+    expect((await handlers.setTags({ id: first(), remove: ['TO-READ'] })).tags).toEqual(['Media']);
+  });
+
+  it('refuses a tag that is not one', () => {
+    expect(inputSchemas.setTags.safeParse({ id: first(), add: ['2024'] }).success).toBe(false);
+    expect(inputSchemas.setTags.safeParse({ id: first(), add: ['a,b'] }).success).toBe(false);
+  });
+
+  it('renames and deletes a tag everywhere, saved views included', async () => {
+    await handlers.setTags({ id: first(), add: ['media', 'deals'] });
+    await handlers.setTags({ id: second(), add: ['deals', 'aviation'] });
+    await handlers.saveView(inputSchemas.saveView.parse({ name: 'Deals', query: 'buy', tags: ['deals'] }));
+    expect(await handlers.renameTag({ from: 'deals', to: 'aviation' })).toEqual({ changed: 2 });
+    expect((await handlers.listArticles({})).map((entry) => [entry.id, entry.tags])).toEqual(
+      expect.arrayContaining([
+        [first(), ['media', 'aviation']],
+        [second(), ['aviation']],
+      ]),
+    );
+    expect(await handlers.listViews({})).toEqual([{ name: 'Deals', query: 'buy', tags: ['aviation'] }]);
+    expect(await handlers.deleteTag({ tag: 'aviation' })).toEqual({ changed: 2 });
+    expect(await handlers.listTags({})).toEqual([{ tag: 'media', count: 1 }]);
+    expect(await handlers.listViews({})).toEqual([{ name: 'Deals', query: 'buy', tags: [] }]);
+  });
+
+  it('keeps saved views across a restart', async () => {
+    await handlers.saveView(
+      inputSchemas.saveView.parse({ name: 'Unread sport', query: '', section: 'sport', state: 'unread' }),
+    );
+    await handlers.saveView({ name: 'Oil', query: 'oil price' });
+    await handlers.deleteView({ name: 'Oil' });
+    const dir = store.dataDir;
+    await store.close();
+    await open(dir);
+    expect(await handlers.listViews({})).toEqual([
+      { name: 'Unread sport', query: '', section: 'sport', state: 'unread' },
+    ]);
+  });
+
+  it('survives a re-import of a changed article', async () => {
+    await handlers.setTags({ id: first(), add: ['keep'] });
+    const file = path.join(news, '001.txt');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\nA paragraph added later.\n`);
+    const report = await handlers.importPaths({ paths: [news] });
+    expect(report.updated).toBe(1);
+    expect((await handlers.listArticles({})).find((entry) => entry.id === first())?.tags).toEqual(['keep']);
+  });
+
+  it('goes into backups and comes back on restore; old backups without tags still restore', async () => {
+    await handlers.setTags({ id: first(), add: ['keep', 'media'] });
+    const backup = path.join(root, 'backup.json');
+    await handlers.backupTo({ path: backup });
+    const written = JSON.parse(await readFile(backup, 'utf8')) as { tags?: Record<string, string[]> };
+    expect(written.tags).toEqual({ [first()]: ['keep', 'media'] });
+
+    await store.close();
+    await open(path.join(root, 'other-data'));
+    const report = await handlers.restoreFrom({ path: backup });
+    expect(report.tagsRestored).toBe(1);
+    expect((await handlers.listArticles({})).find((entry) => entry.id === first())?.tags).toEqual([
+      'keep',
+      'media',
+    ]);
+
+    const old = { ...written };
+    delete old.tags;
+    await writeFile(backup, JSON.stringify(old));
+    const again = await handlers.restoreFrom({ path: backup });
+    expect(again.tagsRestored).toBeUndefined();
+    expect((await handlers.listTags({})).map((count) => count.tag)).toEqual(['keep', 'media']);
+  });
+
+  it('is written in the JSON and Markdown exports', async () => {
+    await handlers.setTags({ id: first(), add: ['media', 'ad/sales'] });
+    await handlers.addNote({ id: first(), text: 'A note' });
+    const markdown = await handlers.exportArticle({ id: first(), format: 'markdown' });
+    expect(markdown.content).toContain('tags: [gazette, "media", "ad/sales"]');
+    const json = JSON.parse((await handlers.exportArticle({ id: first(), format: 'json' })).content) as {
+      articles: Array<{ tags: string[] }>;
+    };
+    expect(json.articles[0]?.tags).toEqual(['media', 'ad/sales']);
+  });
+});
