@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../node/store';
 import { runCli } from './run-cli';
+import { runGazette } from './testing/run-gazette';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FILES = [
@@ -26,17 +27,7 @@ interface Run {
   err: string;
 }
 
-async function gazette(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--data', dataDir], {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    env: {},
-    terminal: false,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const gazette = (...argv: string[]): Promise<Run> => runGazette(dataDir, ...argv);
 
 interface ListedEntry {
   id: string;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdForSource } from '../node/store';
-import { runCli } from './run-cli';
+import { runGazette } from './testing/run-gazette';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BBC = path.join(ROOT, 'tests/fixtures/bbc-news');
@@ -14,17 +14,7 @@ const RYANAIR = articleIdForSource(path.join(BBC, 'business', '047.txt'));
 
 let dataDir: string;
 
-async function gazette(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--data', dataDir], {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    env: {},
-    terminal: false,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const gazette = (...argv: string[]) => runGazette(dataDir, ...argv);
 
 interface Printed {
   id: string;

@@ -13,10 +13,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleText } from '../../core/annotations/article-text';
 import type { GazetteMethod, MethodResults } from '../../core/ipc/contract';
 import { dispatch } from '../../core/ipc/dispatch';
-import { runCli } from '../../cli/run-cli';
 import { createGazetteHandlers } from '../gazette-handlers';
 import { articleIdForSource, LibraryStore } from '../store';
 import { BACKUP_FORMAT } from './backup-format';
+import { runGazette } from '../../cli/testing/run-gazette';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SEED = path.join(ROOT, 'seeds', '000_fa55918c37a99e94.txt');
@@ -28,20 +28,7 @@ let backupFile: string;
 let business: string;
 let seed: string;
 
-async function gazette(
-  dataDir: string,
-  ...argv: string[]
-): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--data', dataDir], {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    env: {},
-    terminal: false,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const gazette = runGazette;
 
 async function json(dataDir: string, ...argv: string[]): Promise<unknown> {
   const run = await gazette(dataDir, ...argv, '--json');
