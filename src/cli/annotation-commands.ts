@@ -9,9 +9,14 @@ import { exactOccurrences } from '../core/annotations/match-quote';
 import { HIGHLIGHT_COLORS, NOTE_MAX_LENGTH, type HighlightColor } from '../core/annotations/model';
 import { EXPORT_FORMATS, type ExportedFile, type ExportFormat } from '../core/export';
 import { AnnotationStore } from '../node/annotations';
-import { exportArticle, exportLibrary, highlightRecord, noteRecord } from '../node/export';
+import {
+  exportArticle,
+  exportLibrary,
+  highlightRecord,
+  noteRecord,
+  writeExportedFiles,
+} from '../node/export';
 import { LibraryStore } from '../node/store';
-import { ensureDir, writeFileDurably } from '../node/store/durable-json-file';
 import { resolveArticleId, type CommandContext } from './commands';
 import { UsageError } from './usage';
 import { TagStore } from '../node/tags';
@@ -166,14 +171,7 @@ export async function exportCommand(context: CommandContext): Promise<number> {
     else context.out(files.map((file) => file.content.replace(/\n$/, '')).join('\n\n'));
     return 0;
   }
-  const dir = path.resolve(context.options.out);
-  await ensureDir(dir);
-  const written: Array<{ file: string; bytes: number }> = [];
-  for (const file of files) {
-    const target = path.join(dir, file.name);
-    await writeFileDurably(target, file.content);
-    written.push({ file: target, bytes: Buffer.byteLength(file.content) });
-  }
+  const written = await writeExportedFiles(files, path.resolve(context.options.out));
   if (context.json) context.out(JSON.stringify(written, null, 2));
   else if (written.length === 0) context.out('There are no highlights or notes to export.');
   else for (const { file } of written) context.out(`wrote ${file}`);

@@ -15,6 +15,18 @@ export interface ExportedFile {
   content: string;
 }
 
+/** What an export to files wrote: each file's absolute path. Empty when there was nothing to export. */
+export interface SavedExport {
+  files: string[];
+}
+
+/** The kinds of file the reader is asked for in a system dialog (titles and filters differ). */
+export type FileDialogRequest =
+  | { kind: 'save-export'; defaultName: string; format: ExportFormat }
+  | { kind: 'export-folder' }
+  | { kind: 'save-backup'; defaultName: string }
+  | { kind: 'open-backup' };
+
 /** What `backup` wrote. */
 export interface BackupSummary {
   /** The absolute path of the backup file. */

@@ -8,6 +8,17 @@ export const FONT_FAMILIES = ['serif', 'sans'] as const;
 export type FontFamily = (typeof FONT_FAMILIES)[number];
 export const INTERFACE_LOCALES = ['system', 'en', 'fr'] as const;
 export type InterfaceLocale = (typeof INTERFACE_LOCALES)[number];
+/** The languages the interface is written in. */
+export type UiLocale = Exclude<InterfaceLocale, 'system'>;
+
+/**
+ * The interface language for the reader's choice: `system` follows the system's first preferred
+ * language (French if it is French, else English).
+ */
+export function uiLocaleFor(choice: InterfaceLocale, systemLanguages: readonly string[]): UiLocale {
+  if (choice !== 'system') return choice;
+  return systemLanguages[0]?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
 
 /** Bounds of the numeric settings, shared by the schema and the settings panel's sliders. */
 export const SETTING_BOUNDS = {

@@ -7,15 +7,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog } from 'electron';
 import { EVENT_CHANNELS } from '../core/ipc/channels';
-import { createGazetteHandlers } from '../node/gazette-handlers';
+import type { GazetteHandlers } from '../core/ipc/contract';
+import { uiLocaleFor, type UiLocale } from '../core/settings';
+import { createGazetteServices, type GazetteServices } from '../node/gazette-handlers';
 import { ParsePool } from '../node/import/parse-pool';
 import { workerBuilder } from '../node/search';
 import { importSeedsOnFirstRun } from '../node/library/first-run';
 import { LibraryStore } from '../node/store';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
+import { fileDialogs } from './file-dialogs';
 import { installMenu } from './menu';
 import { applySecurityPolicy } from './security';
+import { mainStrings } from './strings';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -29,6 +33,8 @@ registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
 let store: LibraryStore | null = null;
+let services: GazetteServices | null = null;
+let quitting = false;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -54,6 +60,15 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The interface language of the menu and dialogs: the reader's choice, else the system's. */
+async function localeOf(handlers: GazetteHandlers | null): Promise<UiLocale> {
+  const choice = await handlers
+    ?.getSettings({})
+    .then((settings) => settings.locale)
+    .catch(() => 'system' as const); // a damaged settings file: the renderer says so
+  return uiLocaleFor(choice ?? 'system', app.getPreferredSystemLanguages());
+}
+
 async function start(): Promise<void> {
   applySecurityPolicy();
   serveRenderer(rendererDir);
@@ -62,31 +77,21 @@ async function start(): Promise<void> {
   } catch (error) {
     // A locked or damaged library: say so and stop; the files are left as they are.
     dialog.showErrorBox(
-      'Gazette cannot open its library',
+      mainStrings(await localeOf(null)).cannotOpenLibrary,
       error instanceof Error ? error.message : String(error),
     );
     app.exit(1);
     return;
   }
   await importSeedsOnFirstRun(store, seedsDir);
-  const openStore = store;
-  const handlers = createGazetteHandlers({
-    store: openStore,
+  let handlers: GazetteHandlers | null = null;
+  const strings = async () => mainStrings(await localeOf(handlers));
+  const dialogs = fileDialogs(() => mainWindow, strings);
+  const opened = createGazetteServices({
+    store,
     parsePool: new ParsePool(new URL('./parse-worker.js', import.meta.url)),
-    choosePaths: async (pick) => {
-      const options = {
-        title: pick === 'folder' ? 'Import a folder of articles' : 'Import articles',
-        properties:
-          pick === 'folder'
-            ? (['openDirectory', 'multiSelections'] as const)
-            : (['openFile', 'multiSelections'] as const),
-        filters: pick === 'files' ? [{ name: 'Text articles', extensions: ['txt', 'text', 'md'] }] : [],
-      };
-      const result = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] })
-        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
-      return result.canceled ? null : result.filePaths;
-    },
+    choosePaths: dialogs.choosePaths,
+    chooseFile: dialogs.chooseFile,
     onImportProgress: (progress) => mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
     // The search index is loaded (or rebuilt, on a worker thread) at start-up, not at the first search.
     searchBuilder: workerBuilder(new URL('./search-build-worker.js', import.meta.url)),
@@ -94,9 +99,19 @@ async function start(): Promise<void> {
     onSearchIndexProgress: (progress) =>
       mainWindow?.webContents.send(EVENT_CHANNELS.searchIndexProgress, progress),
   });
+  services = opened;
+  handlers = {
+    ...opened.handlers,
+    // The menu follows a change of interface language at once.
+    updateSettings: async (input) => {
+      const settings = await opened.handlers.updateSettings(input);
+      if (mainWindow) installMenu(mainWindow, await strings());
+      return settings;
+    },
+  };
   registerIpcHandlers(handlers);
   mainWindow = createWindow();
-  installMenu(mainWindow);
+  installMenu(mainWindow, await strings());
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
@@ -114,8 +129,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (store && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-  app.on('will-quit', () => {
-    void store?.close();
+  // Writes what is pending (the search index) and releases the library's lock before quitting.
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const closing = async (): Promise<void> => {
+      await services?.close().catch(() => undefined);
+      await store?.close().catch(() => undefined);
+    };
+    void closing().finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

@@ -2,7 +2,7 @@
  * The handlers end to end, through `dispatch`, as the renderer calls them: payloads validated
  * against the contract, real files in a temporary data folder.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import type { GazetteMethod, MethodResults } from '../core/ipc/contract';
 import { dispatch } from '../core/ipc/dispatch';
 import type { LibraryEntry } from '../core/reading';
 import { articleText } from '../core/annotations/article-text';
+import type { FileDialogRequest } from '../core/export';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createGazetteHandlers } from './gazette-handlers';
 import { articleIdForSource, LibraryStore } from './store';
@@ -24,13 +25,26 @@ const [first, second, third] = FILES.map((file) => articleIdForSource(file)) as 
 let dataDir: string;
 let store: LibraryStore;
 let handlers: ReturnType<typeof createGazetteHandlers>;
+/** What the "system dialog" answers for exports and backups, and what it was asked. */
+let dialogAnswer: string | null = null;
+let dialogRequests: FileDialogRequest[] = [];
 
 async function openApp(): Promise<void> {
   store = await LibraryStore.open(dataDir);
-  handlers = createGazetteHandlers({ store, choosePaths: async () => null, onImportProgress: () => {} });
+  handlers = createGazetteHandlers({
+    store,
+    choosePaths: async () => null,
+    chooseFile: async (request) => {
+      dialogRequests.push(request);
+      return dialogAnswer;
+    },
+    onImportProgress: () => {},
+  });
 }
 
 beforeEach(async () => {
+  dialogAnswer = null;
+  dialogRequests = [];
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'gazette-handlers-'));
   await openApp();
   const report = await ok('importPaths', { paths: [SEEDS, ...FILES] });
@@ -138,7 +152,9 @@ describe('gazette handlers, through dispatch', () => {
     ['restoreHighlight', { id: 'aaaaaaaaaaaa', highlight: { id: 'h1' } }, /highlight/],
     ['listNotebook', { color: 'gold' }, /color/],
     ['exportArticle', { id: 'aaaaaaaaaaaa', format: 'pdf' }, /format/],
-    ['backupTo', { path: '' }, /path/],
+    ['saveExport', { format: 'markdown', path: '/tmp/x' }, /path/],
+    ['backupLibrary', { path: '/tmp/x' }, /path/],
+    ['restoreLibrary', { path: '/tmp/x' }, /path/],
   ])('rejects %s %j with InvalidInput', async (method, payload, message) => {
     const error = await failure(method, payload);
     expect(error.code).toBe('InvalidInput');
@@ -350,23 +366,62 @@ describe('gazette handlers, through dispatch', () => {
     expect((await failure('listAnnotations', { id: second })).code).toBe('UnknownArticleError');
   });
 
-  it('exports, backs up and restores through the contract', async () => {
+  it('exports, backs up and restores through the contract, to paths the reader chose', async () => {
     await ok('addNote', { id: first, text: 'kept' });
     expect((await ok('exportArticle', { id: first, format: 'markdown' })).content).toContain('kept');
     expect(await ok('exportLibrary', { format: 'markdown' })).toHaveLength(1);
-    const file = path.join(dataDir, '..', `${path.basename(dataDir)}-backup.json`);
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'gazette-chosen-'));
     try {
-      expect(await ok('backupTo', { path: file })).toMatchObject({ articles: 4, notes: 1 });
-      expect(await ok('restoreFrom', { path: file })).toMatchObject({
+      // Cancelled dialogs write nothing and resolve to null.
+      expect(await ok('saveExport', { id: first, format: 'markdown' })).toBeNull();
+      expect(await ok('backupLibrary', {})).toBeNull();
+      expect(await ok('restoreLibrary', {})).toBeNull();
+      expect(await readdir(outside)).toEqual([]);
+
+      // One article: a save dialog suggesting the export's own name.
+      dialogAnswer = path.join(outside, 'chosen.md');
+      expect(await ok('saveExport', { id: first, format: 'markdown' })).toEqual({ files: [dialogAnswer] });
+      expect(await readFile(dialogAnswer, 'utf8')).toContain('kept');
+      expect(dialogRequests.at(-1)).toMatchObject({ kind: 'save-export', format: 'markdown' });
+      expect((dialogRequests.at(-1) as { defaultName: string }).defaultName).toMatch(/\.md$/);
+
+      // The library as Markdown: a folder, one file per annotated article.
+      dialogAnswer = path.join(outside, 'notes');
+      const saved = await ok('saveExport', { format: 'markdown' });
+      expect(dialogRequests.at(-1)).toEqual({ kind: 'export-folder' });
+      expect(saved?.files).toHaveLength(1);
+      expect(await readdir(dialogAnswer)).toEqual([path.basename(saved?.files[0] ?? '')]);
+
+      // The library as W3C JSON-LD: one file.
+      dialogAnswer = path.join(outside, 'annotations.jsonld');
+      await ok('saveExport', { format: 'w3c' });
+      expect(JSON.parse(await readFile(dialogAnswer, 'utf8'))).toMatchObject({
+        type: 'AnnotationCollection',
+      });
+
+      dialogAnswer = path.join(outside, 'backup.json');
+      expect(await ok('backupLibrary', {})).toMatchObject({ file: dialogAnswer, articles: 4, notes: 1 });
+      expect(dialogRequests.at(-1)).toMatchObject({ kind: 'save-backup' });
+      expect(await ok('restoreLibrary', {})).toMatchObject({
         articlesAdded: 0,
         articlesKept: 4,
         notesAdded: 0,
       });
-      expect((await failure('restoreFrom', { path: path.join(dataDir, 'library.json') })).code).toBe(
-        'BackupError',
-      );
+      expect(dialogRequests.at(-1)).toEqual({ kind: 'open-backup' });
+
+      // A file that is not a backup is refused with a clear error, and is never replaced by one.
+      dialogAnswer = path.join(dataDir, 'library.json');
+      const before = await readFile(dialogAnswer, 'utf8');
+      expect((await failure('restoreLibrary', {})).code).toBe('BackupError');
+      expect((await failure('backupLibrary', {})).code).toBe('BackupError');
+      expect(await readFile(dialogAnswer, 'utf8')).toBe(before);
     } finally {
-      await rm(file, { force: true });
+      await rm(outside, { recursive: true, force: true });
     }
+  });
+
+  it('says there is nothing to export without asking where to put it', async () => {
+    expect(await ok('saveExport', { format: 'markdown' })).toEqual({ files: [] });
+    expect(dialogRequests).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * calls the very same functions, so the browser tests exercise the app's real services.
  */
 import type { GazetteHandlers } from '../core/ipc/contract';
+import type { FileDialogRequest } from '../core/export';
 import type { ImportProgress } from '../core/import-report';
 import type { ArticleMeta } from '../core/article';
 import { readingState } from '../core/reading';
@@ -11,7 +12,7 @@ import type { SearchIndexProgress } from '../core/search/model';
 import { tagKey } from '../core/tags';
 import { AnnotationStore, listNotebook, reanchorOnImport } from './annotations';
 import { readBackup, restoreFromBackup, writeBackup, type UserData } from './backup';
-import { exportArticle, exportLibrary } from './export';
+import { exportArticle, exportLibrary, writeExportedFile, writeExportedFiles } from './export';
 import type { ParsePool } from './import/parse-pool';
 import { importIntoLibrary } from './library/import-into-library';
 import { ProgressStore, SettingsStore, toLibraryEntry } from './reading';
@@ -24,6 +25,11 @@ export interface HandlerHost {
   /** Asks the reader for files or a folder (a system dialog in the app); `null` if cancelled. */
   choosePaths: (pick: 'files' | 'folder') => Promise<string[] | null>;
   onImportProgress: (progress: ImportProgress) => void;
+  /**
+   * Asks the reader where to save an export or a backup, or which backup to restore (a system
+   * dialog in the app); `null` if cancelled. Without it, every such request counts as cancelled.
+   */
+  chooseFile?: (request: FileDialogRequest) => Promise<string | null>;
   /** Worker threads for large imports; without one, files are parsed on the calling thread. */
   parsePool?: ParsePool;
   /**
@@ -53,7 +59,18 @@ const DEFAULT_SEARCH_LIMIT = 50;
  * the annotation counts of the library list come from an index that is rebuilt if damaged.
  */
 export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
+  return createGazetteServices(host).handlers;
+}
+
+/** The handlers, and `close`, which writes what is pending (the search index) before the app quits. */
+export interface GazetteServices {
+  handlers: GazetteHandlers;
+  close(): Promise<void>;
+}
+
+export function createGazetteServices(host: HandlerHost): GazetteServices {
   const { store } = host;
+  const chooseFile = host.chooseFile ?? (async () => null);
   const progressStore = openOnFirstUse(() => ProgressStore.open(store));
   const settingsStore = openOnFirstUse(() => SettingsStore.open(store));
   const annotationStore = openOnFirstUse(() => AnnotationStore.open(store));
@@ -107,7 +124,7 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
     if (!store.getIncludingRemoved(id)) throw new UnknownArticleError(id, store.dataDir);
   };
 
-  return {
+  const handlers: GazetteHandlers = {
     listArticles: async ({ limit }) => {
       const progress = (await progressStore()).all();
       const annotations = await annotationStore();
@@ -190,10 +207,36 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
       exportArticle(store, await annotationStore(), id, format, { tags: (await tagStore()).all() }),
     exportLibrary: async ({ format }) =>
       exportLibrary(store, await annotationStore(), format, { tags: (await tagStore()).all() }),
-    backupTo: async ({ path }) => writeBackup(store, await userData(), path),
-    restoreFrom: async ({ path }) => {
+    saveExport: async ({ id, format }) => {
+      const annotations = await annotationStore();
+      const options = { tags: (await tagStore()).all() };
+      const files =
+        id === undefined
+          ? await exportLibrary(store, annotations, format, options)
+          : [await exportArticle(store, annotations, id, format, options)];
+      // Nothing annotated yet: say so rather than ask where to put nothing.
+      if (files.length === 0) return { files: [] };
+      const [only] = files;
+      if (files.length === 1 && only && (id !== undefined || format !== 'markdown')) {
+        const target = await chooseFile({ kind: 'save-export', defaultName: only.name, format });
+        return target === null ? null : { files: [(await writeExportedFile(only, target)).file] };
+      }
+      // The library as Markdown: one file per article, into a folder the reader chooses.
+      const dir = await chooseFile({ kind: 'export-folder' });
+      return dir === null
+        ? null
+        : { files: (await writeExportedFiles(files, dir)).map((written) => written.file) };
+    },
+    backupLibrary: async () => {
+      const day = new Date().toISOString().slice(0, 10);
+      const target = await chooseFile({ kind: 'save-backup', defaultName: `gazette-backup-${day}.json` });
+      return target === null ? null : writeBackup(store, await userData(), target);
+    },
+    restoreLibrary: async () => {
+      const source = await chooseFile({ kind: 'open-backup' });
+      if (source === null) return null;
       // Checked whole before any service is opened: a bad backup changes nothing.
-      const backup = await readBackup(path);
+      const backup = await readBackup(source);
       const report = await restoreFromBackup(store, await userData(), backup);
       // A restore adds articles and annotations: the index compares itself with the files again.
       await toIndex((index) => index.refresh());
@@ -237,6 +280,15 @@ export function createGazetteHandlers(host: HandlerHost): GazetteHandlers {
     listViews: async () => (await tagStore()).listViews(),
     saveView: async (view) => (await tagStore()).saveView(view),
     deleteView: async ({ name }) => (await tagStore()).deleteView(name),
+  };
+  return {
+    handlers,
+    async close() {
+      if (!searchOpened) return;
+      // An index that failed to open has nothing to write; the next start rebuilds it.
+      const index = await searchIndex().catch(() => null);
+      await index?.close();
+    },
   };
 }
 

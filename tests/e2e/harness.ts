@@ -40,8 +40,13 @@ export interface LaunchOptions {
   locale?: string;
   colorScheme?: 'light' | 'dark' | 'no-preference';
   viewport?: { width: number; height: number };
-  /** What the system file dialog would return when the reader picks files or a folder. */
+  /** What the system file dialog would return when the reader picks files or a folder to import. */
   dialogPaths?: string[] | null;
+  /**
+   * What the system file dialog would return when the reader chooses where to save an export or a
+   * backup, or which backup to restore (`null`: the reader cancels).
+   */
+  chosenFile?: string | null;
   /** Where to run; by default the current Playwright project's target (benchmarks set it). */
   target?: 'browser' | 'electron';
 }
@@ -50,6 +55,8 @@ export interface LaunchedApp {
   page: Page;
   /** URLs the page tried to reach outside the app (should stay empty). */
   offsiteRequests: string[];
+  /** Changes what the system file dialog returns for exports, backups and restores from now on. */
+  setChosenFile(file: string | null): Promise<void>;
   /** Closes the app and fails if the page tried to leave the app. */
   close(): Promise<void>;
 }
@@ -241,6 +248,7 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
     viewport: options.viewport ?? { width: 1200, height: 820 },
   });
   const store = await LibraryStore.open(options.dataDir);
+  let chosenFile = options.chosenFile ?? null;
   let page: Page | null = null;
   const emit = (channel: string, payload: unknown): void => {
     void page?.evaluate(
@@ -256,6 +264,7 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
   const handlers = createGazetteHandlers({
     store,
     choosePaths: async () => options.dialogPaths ?? null,
+    chooseFile: async () => chosenFile,
     onImportProgress: (progress) => emit(EVENT_CHANNELS.importProgress, progress),
   });
   const launch = String((launches += 1));
@@ -282,6 +291,9 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
   return {
     page,
     offsiteRequests,
+    async setChosenFile(file) {
+      chosenFile = file;
+    },
     async close() {
       await context.close();
       bridgeHandlers.delete(launch);
@@ -303,6 +315,25 @@ async function launchInElectron(options: LaunchOptions): Promise<LaunchedApp> {
     args: [resolve('out/main/index.js'), `--lang=${options.locale ?? 'en-GB'}`],
     env: { ...process.env, GAZETTE_DATA_DIR: options.dataDir } as Record<string, string>,
   });
+  // Only the system dialogs are replaced: what the reader would pick goes into the real app's code.
+  const answerDialogs = (file: string | null) =>
+    app.evaluate(
+      ({ dialog }, answers) => {
+        const picked = (paths: string[] | null) => ({ canceled: paths === null, filePaths: paths ?? [] });
+        dialog.showOpenDialog = (async (...args: unknown[]) => {
+          const options = args.at(-1) as { properties?: string[] };
+          // Imports allow several files or folders; a restore or an export folder is one path.
+          if (options.properties?.includes('multiSelections')) return picked(answers.importPaths);
+          return picked(answers.file === null ? null : [answers.file]);
+        }) as typeof dialog.showOpenDialog;
+        dialog.showSaveDialog = (async () => ({
+          canceled: answers.file === null,
+          filePath: answers.file ?? '',
+        })) as typeof dialog.showSaveDialog;
+      },
+      { importPaths: options.dialogPaths ?? null, file },
+    );
+  await answerDialogs(options.chosenFile ?? null);
   const page = await app.firstWindow();
   if (options.viewport) await page.setViewportSize(options.viewport);
   await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
@@ -312,6 +343,7 @@ async function launchInElectron(options: LaunchOptions): Promise<LaunchedApp> {
   return {
     page,
     offsiteRequests,
+    setChosenFile: answerDialogs,
     async close() {
       await app.close();
       expect(offsiteRequests, 'requests that tried to leave the app').toEqual([]);

@@ -29,8 +29,9 @@ export const GAZETTE_METHODS = [
   'listNotebook',
   'exportArticle',
   'exportLibrary',
-  'backupTo',
-  'restoreFrom',
+  'saveExport',
+  'backupLibrary',
+  'restoreLibrary',
   'search',
   'setTags',
   'renameTag',
@@ -53,7 +54,7 @@ export const EVENT_CHANNELS = {
 } as const;
 
 /** Commands the application menu sends to the renderer, which acts on them as on its own buttons. */
-export const MENU_COMMANDS = ['import-files', 'import-folder'] as const;
+export const MENU_COMMANDS = ['import-files', 'import-folder', 'export', 'backup', 'restore'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Errors travel as data, so the renderer gets the real message rather than Electron's wrapper. */

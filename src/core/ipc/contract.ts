@@ -17,7 +17,13 @@ import {
 } from '../annotations/annotation-schemas';
 import type { ArticleAnnotations, Highlight, NotebookEntry, Note } from '../annotations/model';
 import type { Article } from '../article';
-import { EXPORT_FORMATS, type BackupSummary, type ExportedFile, type RestoreReport } from '../export';
+import {
+  EXPORT_FORMATS,
+  type BackupSummary,
+  type ExportedFile,
+  type RestoreReport,
+  type SavedExport,
+} from '../export';
 import type { ImportProgress, ImportReport } from '../import-report';
 import { READING_STATES, type LibraryEntry, type ReadingProgress } from '../reading';
 import type { SavedView, SearchResult } from '../search/model';
@@ -125,12 +131,18 @@ export const inputSchemas = {
   /** Every annotated article: one Markdown file each, or one JSON / JSON-LD file for them all. */
   exportLibrary: z.object({ format: exportFormatSchema }).strict(),
   /**
-   * Writes a full backup (articles as imported, progress, settings, annotations) to one JSON file
-   * at `path`. Never replaces a file that is not a Gazette backup.
+   * Saves highlights and notes to files the reader chooses in a system dialog: one article's (with
+   * `id`), or the whole library's (one Markdown file per article into a chosen folder; one JSON or
+   * JSON-LD file). Paths never come from the renderer: the main process asks the reader.
    */
-  backupTo: z.object({ path: importPathSchema }).strict(),
-  /** Merges a backup file into the library; a bad file is refused whole, with nothing changed. */
-  restoreFrom: z.object({ path: importPathSchema }).strict(),
+  saveExport: z.object({ id: articleIdSchema.optional(), format: exportFormatSchema }).strict(),
+  /**
+   * Writes a full backup (articles as imported, progress, settings, annotations, tags) to one JSON
+   * file the reader chooses in a system dialog. Never replaces a file that is not a Gazette backup.
+   */
+  backupLibrary: z.object({}).strict(),
+  /** Merges a backup file the reader chooses into the library; a bad file is refused whole, with nothing changed. */
+  restoreLibrary: z.object({}).strict(),
 
   /**
    * Full-text search over titles, article text, highlights and notes (accents and case folded,
@@ -191,8 +203,11 @@ export interface MethodResults {
   listNotebook: NotebookEntry[];
   exportArticle: ExportedFile;
   exportLibrary: ExportedFile[];
-  backupTo: BackupSummary;
-  restoreFrom: RestoreReport;
+  /** `null` when the reader closed the dialog; no files when there was nothing to export. */
+  saveExport: SavedExport | null;
+  /** `null` when the reader closed the dialog without choosing. */
+  backupLibrary: BackupSummary | null;
+  restoreLibrary: RestoreReport | null;
   search: SearchResult[];
   setTags: { id: string; tags: string[] };
   renameTag: { changed: number };

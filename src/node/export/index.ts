@@ -7,3 +7,5 @@ export { articleFileName, articleFileStem, slugify } from './file-names';
 export { annotationsToJson, highlightRecord, JSON_EXPORT_FORMAT, noteRecord } from './json-export';
 export { articleToMarkdown } from './markdown-export';
 export { ANNOTATION_CONTEXT, annotationsToWebAnnotations, articleUrn } from './web-annotation-export';
+export { writeExportedFile, writeExportedFiles } from './save-export';
+export type { WrittenFile } from './save-export';

@@ -13,9 +13,16 @@ let root: string;
 let news: string;
 let store: LibraryStore;
 let handlers: ReturnType<typeof createGazetteHandlers>;
+/** The file the reader "chooses" in the backup and restore dialogs. */
+let chosenFile: string | null = null;
 const open = async (dir: string) => {
   store = await LibraryStore.open(dir);
-  handlers = createGazetteHandlers({ store, choosePaths: async () => null, onImportProgress: () => {} });
+  handlers = createGazetteHandlers({
+    store,
+    choosePaths: async () => null,
+    chooseFile: async () => chosenFile,
+    onImportProgress: () => {},
+  });
 };
 
 beforeEach(async () => {
@@ -100,14 +107,15 @@ describe('tags', () => {
   it('goes into backups and comes back on restore; old backups without tags still restore', async () => {
     await handlers.setTags({ id: first(), add: ['keep', 'media'] });
     const backup = path.join(root, 'backup.json');
-    await handlers.backupTo({ path: backup });
+    chosenFile = backup;
+    await handlers.backupLibrary({});
     const written = JSON.parse(await readFile(backup, 'utf8')) as { tags?: Record<string, string[]> };
     expect(written.tags).toEqual({ [first()]: ['keep', 'media'] });
 
     await store.close();
     await open(path.join(root, 'other-data'));
-    const report = await handlers.restoreFrom({ path: backup });
-    expect(report.tagsRestored).toBe(1);
+    const report = await handlers.restoreLibrary({});
+    expect(report?.tagsRestored).toBe(1);
     expect((await handlers.listArticles({})).find((entry) => entry.id === first())?.tags).toEqual([
       'keep',
       'media',
@@ -116,8 +124,8 @@ describe('tags', () => {
     const old = { ...written };
     delete old.tags;
     await writeFile(backup, JSON.stringify(old));
-    const again = await handlers.restoreFrom({ path: backup });
-    expect(again.tagsRestored).toBeUndefined();
+    const again = await handlers.restoreLibrary({});
+    expect(again?.tagsRestored).toBeUndefined();
     expect((await handlers.listTags({})).map((count) => count.tag)).toEqual(['keep', 'media']);
   });
 

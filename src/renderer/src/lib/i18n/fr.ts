@@ -53,6 +53,40 @@ export const fr: Catalogue = {
   'import.noPaths': 'Ces fichiers ne peuvent pas être importés ainsi : utilisez Importer des fichiers…',
   'common.close': 'Fermer',
   'common.error': 'Une erreur est survenue',
+  'data.open': 'Exporter et sauvegarder',
+  'data.title': 'Exporter et sauvegarder',
+  'data.exportHeading': 'Surlignages et notes',
+  'data.exportHelp': 'Chaque article annoté, avec ses surlignages, leurs notes et vos notes personnelles.',
+  'data.format': 'Format',
+  'data.format.markdown': 'Markdown : un fichier par article (Obsidian, Readwise)',
+  'data.format.json': 'JSON : un seul fichier',
+  'data.format.w3c': 'Annotations Web W3C (JSON-LD) : un seul fichier, pour d’autres outils d’annotation',
+  'data.export': 'Exporter…',
+  'data.exportArticle': 'Exporter en Markdown…',
+  'data.exported': (p: Params) =>
+    p.plural === 'one'
+      ? `1 fichier enregistré : ${p['where']}`
+      : `${p['count']} fichiers enregistrés dans ${p['where']}`,
+  'data.nothingToExport': 'Il n’y a encore aucun surlignage ni aucune note à exporter.',
+  'data.backupHeading': 'Sauvegarde',
+  'data.backupHelp':
+    'Un seul fichier avec chaque article tel qu’importé, votre progression, vos surlignages, notes, étiquettes et réglages : de quoi reconstruire la bibliothèque sur un autre ordinateur.',
+  'data.backup': 'Sauvegarder…',
+  'data.backedUp': (p: Params) => `Sauvegarde enregistrée : ${p['file']} (${p['what']}).`,
+  'data.restore': 'Restaurer une sauvegarde…',
+  'data.restoreHelp':
+    'Fusionne une sauvegarde dans cette bibliothèque. Rien n’est remplacé ni dupliqué : restaurer deux fois ne change rien.',
+  'data.restored': (p: Params) => `Ajouté depuis la sauvegarde : ${p['what']}.`,
+  'data.broughtBack': (p: Params) =>
+    p.plural === 'one'
+      ? '1 article retiré a été rétabli.'
+      : `${p['count']} articles retirés ont été rétablis.`,
+  'data.updated': (p: Params) =>
+    p.plural === 'one'
+      ? '1 surlignage ou note mis à jour.'
+      : `${p['count']} surlignages ou notes mis à jour.`,
+  'data.restoredNothing': 'Cette sauvegarde ne contient rien que la bibliothèque n’ait déjà.',
+  'data.working': 'En cours…',
   'reader.back': 'Bibliothèque',
   'reader.backLabel': 'Retour à la bibliothèque',
   'reader.progress': 'Progression de la lecture',

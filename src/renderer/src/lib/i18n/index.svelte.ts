@@ -3,16 +3,16 @@
  * Electron's locale) unless the reader chose one in the settings. Numbers, percentages and
  * plurals go through Intl for the chosen locale.
  */
-import type { InterfaceLocale } from '../../../../core/settings';
+import { uiLocaleFor, type InterfaceLocale, type UiLocale } from '../../../../core/settings';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
 
-export type UiLocale = 'en' | 'fr';
+export type { UiLocale };
 const catalogues = { en, fr } as const;
 
 /** The language the system asks for: French if its first choice is French, else English. */
 export function systemLocale(languages: readonly string[] = navigator.languages): UiLocale {
-  return languages[0]?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return uiLocaleFor('system', languages);
 }
 
 class I18n {
