@@ -2,12 +2,27 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { launchApp } from './harness';
 import { makeLibraryWithCli } from './library-fixture';
-import { SEED_TITLE, openArticle, phraseRect, scrollReaderTo, selectWithMouse } from './app-actions';
+import {
+  SEED_TITLE,
+  openArticle,
+  phraseRect,
+  scrollReaderTo,
+  selectWithMouse,
+  selectedText,
+  shownProgress,
+} from './app-actions';
 
 /** A phrase of the seed's lede, highlighted with the mouse. */
 const MOUSE_PHRASE = 'Washington n’a pas confirmé cette information.';
+/** The first two sentences of the second paragraph. */
+const SECOND_PARAGRAPH = [
+  'Alors que les forces fidèles à Bachar el-Assad et les rebelles continuent de s’affronter dans la deuxième ville de Syrie, Washington et Moscou discutent pour trouver un accord militaire face à l’organisation État islamique dans cette zone.',
+  'Cette entente pourrait aussi accélérer un cessez-le-feu dans cette agglomération ravagée.',
+] as const;
 /** The first words of the second paragraph, highlighted from the keyboard. */
 const KEYBOARD_PHRASE = 'Alors que les forces';
+/** The keys that extend a selection by a word to the left. */
+const WORD_LEFT = process.platform === 'darwin' ? 'Alt+Shift+ArrowLeft' : 'Control+Shift+ArrowLeft';
 
 function panel(page: Page) {
   return page.getByRole('complementary', { name: 'Highlights and notes' });
@@ -38,16 +53,25 @@ test('highlights by mouse and keyboard, notes, reload, delete and undo, panel an
     `Highlighted in green: ${MOUSE_PHRASE}`,
   );
 
-  // With the keyboard: start on the paragraph's first word, extend the selection with
-  // Shift+ArrowRight a character at a time, and press `h`.
-  const second = article.getByText(/^Alors que les forces/);
-  const first = await phraseRect(second, 'Alors');
-  await page.mouse.dblclick(first.left + 4, (first.top + first.bottom) / 2);
-  const chosen = (await page.evaluate(() => getSelection()?.toString())) ?? '';
-  expect(chosen.trim()).toBe('Alors');
-  for (let n = chosen.length; n < KEYBOARD_PHRASE.length; n += 1)
-    await page.keyboard.press('Shift+ArrowRight');
-  expect(await page.evaluate(() => getSelection()?.toString())).toBe(KEYBOARD_PHRASE);
+  // With the keyboard alone: `s` selects the sentence after the last highlight (the second
+  // paragraph's first), `s` and Shift+S step to the next and back, Shift+arrows trim the
+  // selection (a word, then a character), and `h` highlights it.
+  const selected = page.getByRole('status').filter({ hasText: /^Selected: / });
+  await page.keyboard.press('s');
+  expect(await selectedText(page)).toBe(SECOND_PARAGRAPH[0]);
+  await expect(selected).toHaveText(`Selected: ${SECOND_PARAGRAPH[0]}`);
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press('s');
+  expect(await selectedText(page)).toBe(SECOND_PARAGRAPH[1]);
+  await expect(selected).toHaveText(`Selected: ${SECOND_PARAGRAPH[1]}`);
+  await page.keyboard.press('Shift+S');
+  expect(await selectedText(page)).toBe(SECOND_PARAGRAPH[0]);
+  for (let words = 0; !(await selectedText(page)).endsWith('forces ') && words < 50; words += 1) {
+    await page.keyboard.press(WORD_LEFT);
+  }
+  expect(await selectedText(page)).toBe(`${KEYBOARD_PHRASE} `);
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await selectedText(page)).toBe(KEYBOARD_PHRASE);
   await page.keyboard.press('h');
   await expect(page.getByRole('status').filter({ hasText: 'Highlighted in yellow' })).toHaveText(
     `Highlighted in yellow: ${KEYBOARD_PHRASE}`,
@@ -71,6 +95,7 @@ test('highlights by mouse and keyboard, notes, reload, delete and undo, panel an
   await expect(panel(page).getByText('The denial matters.')).toBeVisible();
 
   // Clicking painted words opens their highlight.
+  const second = article.getByText(/^Alors que les forces/);
   const painted = await phraseRect(second, 'que les');
   await page.mouse.click((painted.left + painted.right) / 2, (painted.top + painted.bottom) / 2);
   await expect(editor).toBeVisible();
@@ -163,6 +188,81 @@ test('highlights by mouse and keyboard, notes, reload, delete and undo, panel an
   await expectNoAxeViolations(page, 'the reading page with highlights and the panel (dark)');
   await scrollReaderTo(page, 0);
   await page.screenshot({ path: '/tmp/gazette-highlights-dark.png' });
+  await app.close();
+});
+
+test('from the keyboard, `s` starts at the first sentence in view and Shift+↓ extends by a line', async () => {
+  const dataDir = await makeLibraryWithCli(['seeds']);
+  const app = await launchApp({ dataDir, viewport: { width: 1000, height: 600 } });
+  const { page } = app;
+  await openArticle(page, SEED_TITLE);
+  const keys = page.keyboard;
+
+  // Nothing is selected and Shift+arrows alone select nothing in read-only text.
+  await keys.press('Shift+ArrowRight');
+  expect(await selectedText(page)).toBe('');
+
+  // After paging down, `s` selects the first sentence that starts in view, not one above it.
+  await keys.press('PageDown');
+  await expect.poll(() => shownProgress(page)).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('main').evaluate((main) => main.scrollTop)).toBeGreaterThan(100);
+  await page.waitForTimeout(400); // the smooth scroll settles
+  await keys.press('s');
+  const sentence = await selectedText(page);
+  expect(sentence.length).toBeGreaterThan(10);
+  const where = await page.getByRole('main').evaluate((main) => {
+    const view = main.getBoundingClientRect();
+    const range = getSelection()?.getRangeAt(0);
+    const block = range?.startContainer.parentElement?.closest<HTMLElement>('[data-block]');
+    if (!range || !block) throw new Error('nothing selected in a block');
+    // Where each sentence of a block starts (its first character after any white space).
+    const starts = (element: Element): number[] =>
+      [...new Intl.Segmenter('fr', { granularity: 'sentence' }).segment(element.textContent ?? '')].map(
+        ({ segment, index }) => index + segment.length - segment.trimStart().length,
+      );
+    const topOf = (element: Element, offset: number): number => {
+      const character = document.createRange();
+      character.setStart(element.firstChild as Text, offset);
+      character.setEnd(element.firstChild as Text, offset + 1);
+      return character.getClientRects()[0]?.top ?? NaN;
+    };
+    const inBlock = starts(block);
+    const index = inBlock.indexOf(range.startOffset);
+    const previousBlock = block.previousElementSibling?.closest('[data-block]');
+    const previousTop =
+      index > 0
+        ? topOf(block, inBlock[index - 1] ?? 0)
+        : previousBlock
+          ? topOf(previousBlock, starts(previousBlock).pop() ?? 0)
+          : -Infinity;
+    return { viewTop: view.top, index, top: topOf(block, range.startOffset), previousTop };
+  });
+  // It begins a sentence, in view; the sentence before it begins above the view.
+  expect(where.index).toBeGreaterThanOrEqual(0);
+  expect(where.top).toBeGreaterThanOrEqual(where.viewTop - 1);
+  expect(where.previousTop).toBeLessThan(where.viewTop);
+  await expect(page.getByRole('status').filter({ hasText: /^Selected: / })).toHaveText(
+    `Selected: ${sentence}`,
+  );
+  await expect(page.getByRole('main')).toBeFocused();
+
+  // Shift+↓ extends the selection by a line instead of scrolling.
+  const scrolled = await page.getByRole('main').evaluate((main) => main.scrollTop);
+  await keys.press('Shift+ArrowDown');
+  const extended = await selectedText(page);
+  expect(extended.startsWith(sentence)).toBe(true);
+  expect(extended.length).toBeGreaterThan(sentence.length);
+  expect(await page.getByRole('main').evaluate((main) => main.scrollTop)).toBe(scrolled);
+  await keys.press('Escape'); // the toolbar by the selection
+  await expect(page.getByRole('toolbar', { name: 'Highlight the selection' })).toBeHidden();
+
+  // The `?` list tells about it.
+  await keys.press('?');
+  const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(
+    overlay.getByText('Select the next / previous sentence (Shift+arrows adjust it)'),
+  ).toBeVisible();
+  await keys.press('Escape');
   await app.close();
 });
 

@@ -65,3 +65,8 @@ export async function selectWithMouse(page: Page, element: Locator, phrase: stri
   await page.mouse.move(box.right - 1, lastLineY, { steps: 5 });
   await page.mouse.up();
 }
+
+/** The text of the page's current selection ('' when there is none). */
+export async function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => getSelection()?.toString() ?? '');
+}

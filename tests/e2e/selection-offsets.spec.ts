@@ -202,6 +202,36 @@ test('rangeToOffsets: text-node, element and outside boundaries, clipped to the 
   expect(result.collapsed).toBeNull();
 });
 
+test('pointToOffset: a DOM point in a block as a body offset, null outside the blocks', async () => {
+  const result = await page.evaluate((blocks) => {
+    const { offsets, articleText } = (window as unknown as { loaded: Loaded }).loaded;
+    const root = document.getElementById('root') as HTMLElement;
+    const body = articleText.articleText(blocks.map((text) => ({ text })));
+    const block = (index: number) => root.querySelector(`[data-block="${index}"]`) as HTMLElement;
+    const em = block(1).querySelector('em') as HTMLElement;
+    const title = document.getElementById('title') as HTMLElement;
+    const point = (node: Node, offset: number) => offsets.pointToOffset(root, body, node, offset);
+    return {
+      blockStart: point(block(0).firstChild as Text, 0),
+      blockEnd: point(block(0).firstChild as Text, 12),
+      inEm: point(em.firstChild as Text, 2),
+      afterEm: point(block(1), 2),
+      lastBlockEnd: point(block(3).firstChild as Text, 19),
+      inTitle: point(title.firstChild as Text, 2),
+      betweenBlocks: point(root, [...root.childNodes].indexOf(block(1))),
+    };
+  }, BLOCKS);
+  expect(result).toEqual({
+    blockStart: 0,
+    blockEnd: 12,
+    inEm: 14 + 'Second wi'.length,
+    afterEm: 14 + 'Second with'.length,
+    lastBlockEnd: BODY.length,
+    inTitle: null,
+    betweenBlocks: null,
+  });
+});
+
 test('round trips: offsets to ranges and back give the same offsets, separators aside', async () => {
   const mismatches = await page.evaluate((blocks) => {
     const { offsets, articleText } = (window as unknown as { loaded: Loaded }).loaded;

@@ -8,6 +8,10 @@
  * its text nodes stay exactly the blocks' text: selection offsets, reading-position anchors and the
  * text-size restore all keep working on the same nodes. The API is invisible to screen readers; the
  * side panel and the announcement are how they reach each highlight.
+ *
+ * From the keyboard, `s` / Shift+S select the next / previous sentence (then Shift+arrows adjust
+ * the selection, as in any text, and `h` highlights it): the way to start a selection without a
+ * mouse, since the article's text is not editable and has no caret.
  */
 import type { ArticleText } from '../../../core/annotations/article-text';
 import {
@@ -20,7 +24,14 @@ import { noteToPlainText, parseNoteMarkdown } from '../../../core/annotations/no
 import type { ArticleAnnotationsState } from './annotations.svelte';
 import { errorMessage } from './api';
 import { t } from './i18n/index.svelte';
-import { offsetsToRanges, rangeToOffsets, rangesContainPoint } from './selection-offsets';
+import {
+  blockElements,
+  offsetsToRanges,
+  pointToOffset,
+  rangeToOffsets,
+  rangesContainPoint,
+} from './selection-offsets';
+import { blockSentences, sentenceAfter, sentenceBefore, sentenceFrom, type Sentence } from './sentences';
 
 /** What the reading page lends: its annotations, and its elements and text once shown. */
 export interface ReaderHighlightsContext {
@@ -31,6 +42,8 @@ export interface ReaderHighlightsContext {
   scroller: () => HTMLElement | undefined;
   /** The article's body text (what highlight offsets count). */
   body: () => ArticleText | null;
+  /** The article's language, for finding its sentences. */
+  language: () => string;
   /** Shows an error that stops the page (a highlight could not be saved). */
   onerror: (message: string) => void;
 }
@@ -144,7 +157,10 @@ export class ReaderHighlights {
   ): Promise<void> {
     if (!range) return;
     this.pending = null;
-    getSelection()?.removeAllRanges();
+    // The selection goes, but its end stays as a caret (invisible in read-only text): `s` goes
+    // on from there to the next sentence.
+    const selection = getSelection();
+    if (selection && selection.rangeCount > 0) selection.collapseToEnd();
     try {
       const made = await this.#context.annotations.addHighlight(range.start, range.end, color);
       this.announcement = t('annotations.highlighted', {
@@ -215,6 +231,92 @@ export class ReaderHighlights {
         return;
       }
     }
+  }
+
+  /**
+   * Selects a sentence from the keyboard: with `step` 1 the one after the selection (the one
+   * holding the caret when the selection is collapsed), with -1 the one before it; with no
+   * selection in view, the first sentence that starts in view. Scrolls it into view, tells
+   * screen-reader users what is selected, and shows the toolbar by it. False when there is no
+   * such sentence (the selection is left as it was).
+   */
+  selectSentence(step: 1 | -1): boolean {
+    const root = this.#context.root();
+    const body = this.#context.body();
+    const scroller = this.#context.scroller();
+    if (!root || !body || !scroller) return false;
+    const language = this.#context.language();
+    const view = scroller.getBoundingClientRect();
+    const from = this.#selectionInView(root, body, view);
+    let sentence: Sentence | null;
+    if (!from) sentence = this.#firstSentenceInView(root, body, view, language);
+    else if (step < 0) sentence = sentenceBefore(body, from.start, language);
+    else if (from.start === from.end) sentence = sentenceFrom(body, from.end, language);
+    else sentence = sentenceAfter(body, from.end, language);
+    const ranges = sentence ? offsetsToRanges(root, body, sentence.start, sentence.end) : [];
+    const first = ranges[0];
+    const last = ranges[ranges.length - 1];
+    if (!sentence || !first || !last) return false;
+    const whole = document.createRange();
+    whole.setStart(first.startContainer, first.startOffset);
+    whole.setEnd(last.endContainer, last.endOffset);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(whole);
+    // Shift+arrows extend a selection in read-only text only while the focus holds it (focus on
+    // the title, where the article opens, leaves them dead): the page itself takes the focus.
+    if (document.activeElement !== scroller) scroller.focus({ preventScroll: true });
+    const rect = first.getBoundingClientRect();
+    if (rect.top < view.top || whole.getBoundingClientRect().bottom > view.bottom) {
+      scroller.scrollBy({ top: rect.top - view.top - view.height / 3 });
+    }
+    this.announcement = t('annotations.selected', { quote: body.text.slice(sentence.start, sentence.end) });
+    // After the scroll event (which hides the toolbar) has gone by.
+    requestAnimationFrame(() => this.updateToolbar());
+    return true;
+  }
+
+  /** The selection (or caret) in the article's blocks as offsets, if any of it is in view. */
+  #selectionInView(
+    root: HTMLElement,
+    body: ArticleText,
+    view: DOMRect,
+  ): { start: number; end: number } | null {
+    const selection = getSelection();
+    if (!selection || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    const rect = range.getBoundingClientRect();
+    if (rect.bottom < view.top || rect.top > view.bottom || (rect.width === 0 && rect.height === 0)) {
+      return null;
+    }
+    if (!range.collapsed) return rangeToOffsets(range, root, body);
+    const at = pointToOffset(root, body, range.startContainer, range.startOffset);
+    return at === null ? null : { start: at, end: at };
+  }
+
+  /** The first sentence starting in view, or else the one running through the top of the view. */
+  #firstSentenceInView(
+    root: HTMLElement,
+    body: ArticleText,
+    view: DOMRect,
+    language: string,
+  ): Sentence | null {
+    let through: Sentence | null = null;
+    for (const [index, element] of blockElements(root)) {
+      const box = element.getBoundingClientRect();
+      if (box.bottom <= view.top) continue;
+      if (box.top >= view.bottom) break;
+      for (const sentence of blockSentences(body, index, language)) {
+        const ranges = offsetsToRanges(root, body, sentence.start, sentence.end);
+        const top = ranges[0]?.getClientRects()[0]?.top;
+        if (top === undefined) continue;
+        if (top >= view.top - 1) return top < view.bottom ? sentence : through;
+        const lines = ranges[ranges.length - 1]?.getClientRects();
+        const bottom = lines?.[lines.length - 1]?.bottom;
+        if (bottom !== undefined && bottom > view.top) through = sentence;
+      }
+    }
+    return through;
   }
 
   /** Closes what floats over the page (the editor, the toolbar); false when nothing did. */

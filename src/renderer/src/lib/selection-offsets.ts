@@ -52,6 +52,21 @@ export function rangeToOffsets(
   return end > start ? { start, end } : null;
 }
 
+/** The body-text offset of the DOM point (`node`, `offset`), or null when it is in no block. */
+export function pointToOffset(
+  root: ParentNode,
+  body: ArticleText,
+  node: Node,
+  offset: number,
+): number | null {
+  for (const [index, element] of blockElements(root)) {
+    if (element.contains(node)) {
+      return fromBlockPoint(body, { blockIndex: index, offset: offsetInBlock(element, node, offset) });
+    }
+  }
+  return null;
+}
+
 /** The DOM point `offset` characters into `block`'s text (walking its text nodes). */
 function domPoint(block: HTMLElement, offset: number): { node: Node; offset: number } {
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);

@@ -21,6 +21,8 @@ export type ShortcutAction =
   | 'text-smaller'
   | 'next-theme'
   | 'toggle-finished'
+  | 'select-sentence'
+  | 'select-previous-sentence'
   | 'highlight'
   | 'annotations'
   | 'settings'
@@ -81,6 +83,14 @@ export const SHORTCUTS: Shortcut[] = [
   { group: 'reader', keys: ['n'], action: 'next-article', label: 'shortcuts.nextPrev', display: ['n', 'p'] },
   { group: 'reader', keys: ['p'], action: 'previous-article', label: 'shortcuts.nextPrev' },
   { group: 'reader', keys: ['m'], action: 'toggle-finished', label: 'shortcuts.finished', display: ['m'] },
+  {
+    group: 'reader',
+    keys: ['s'],
+    action: 'select-sentence',
+    label: 'shortcuts.selectSentence',
+    display: ['s', 'Shift+S'],
+  },
+  { group: 'reader', keys: ['S'], action: 'select-previous-sentence', label: 'shortcuts.selectSentence' },
   { group: 'reader', keys: ['h'], action: 'highlight', label: 'shortcuts.highlight', display: ['h'] },
   { group: 'reader', keys: ['a'], action: 'annotations', label: 'shortcuts.annotations', display: ['a'] },
   {

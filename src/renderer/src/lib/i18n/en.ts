@@ -154,6 +154,7 @@ export const en = {
   'annotations.detachedHelp': 'Its words are no longer in the article.',
   'annotations.highlightLabel': (p: Params) => `${p['color']} highlight: ${p['quote']}`,
   'annotations.highlighted': (p: Params) => `Highlighted in ${p['color']}: ${p['quote']}`,
+  'annotations.selected': (p: Params) => `Selected: ${p['quote']}`,
   'annotations.showing': (p: Params) =>
     `${p['color']} highlight ${p['index']} of ${p['total']}: ${p['quote']}${p['note'] ? `. Note: ${p['note']}` : ''}`,
   'annotations.edit': 'Highlight',
@@ -186,6 +187,7 @@ export const en = {
   'notebook.allSections': 'All sections',
   'notebook.note': 'Note',
   'notebook.in': (p: Params) => `in ${p['title']}`,
+  'shortcuts.selectSentence': 'Select the next / previous sentence (Shift+arrows adjust it)',
   'shortcuts.highlight': 'Highlight the selection',
   'shortcuts.annotations': 'Show highlights and notes',
 };

@@ -161,6 +161,7 @@ export const fr: Catalogue = {
   'annotations.detachedHelp': 'Ses mots ne sont plus dans l’article.',
   'annotations.highlightLabel': (p: Params) => `Surlignage ${p['color']} : ${p['quote']}`,
   'annotations.highlighted': (p: Params) => `Surligné en ${p['color']} : ${p['quote']}`,
+  'annotations.selected': (p: Params) => `Sélectionné : ${p['quote']}`,
   'annotations.showing': (p: Params) =>
     `Surlignage ${p['color']} ${p['index']} sur ${p['total']} : ${p['quote']}${p['note'] ? `. Note : ${p['note']}` : ''}`,
   'annotations.edit': 'Surlignage',
@@ -193,6 +194,7 @@ export const fr: Catalogue = {
   'notebook.allSections': 'Toutes les rubriques',
   'notebook.note': 'Note',
   'notebook.in': (p: Params) => `dans ${p['title']}`,
+  'shortcuts.selectSentence': 'Sélectionner la phrase suivante / précédente (Maj+flèches pour l’ajuster)',
   'shortcuts.highlight': 'Surligner la sélection',
   'shortcuts.annotations': 'Afficher surlignages et notes',
 };
