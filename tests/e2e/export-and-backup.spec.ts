@@ -31,7 +31,7 @@ test('exports notes, backs up, and restores into an empty library', async () => 
   let { page } = app;
   await page.getByRole('button', { name: 'Export and backup' }).click();
   let dialog = page.getByRole('dialog', { name: 'Export and backup' });
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, 'export and backup dialog');
 
   // Cancelling the system dialog says nothing and writes nothing.
   await dialog.getByRole('button', { name: 'Back up…' }).click();
