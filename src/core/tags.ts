@@ -2,9 +2,8 @@
  * Tags: the reader's own labels on articles. A tag is kept as typed, minus a leading "#" and with
  * inner spaces as hyphens, so it is also a valid Obsidian tag (`#tag`) in the Markdown export;
  * tags are compared without regard to case (`Brexit` and `brexit` are one tag, spelled as first given).
+ * Plain code, so the renderer can check a tag as it is typed; the schema is in tag-schema.ts.
  */
-import { z } from 'zod';
-
 export const TAG_MAX_LENGTH = 64;
 
 /** Letters, digits, `_`, `-` and `/` (Obsidian's nested tags), not only digits. */
@@ -19,22 +18,6 @@ export function normalizeTag(input: string): string | undefined {
 
 /** The key tags are compared by. */
 export const tagKey = (tag: string): string => tag.toLocaleLowerCase('und');
-
-/** A tag as given by the renderer or the command line; normalized by `normalizeTag`. */
-export const tagSchema = z
-  .string()
-  .max(TAG_MAX_LENGTH + 16)
-  .transform((value, context) => {
-    const tag = normalizeTag(value);
-    if (tag === undefined) {
-      context.addIssue({
-        code: 'custom',
-        message: `"${value}" is not a tag: use letters, digits, "-", "_" or "/" (at most ${TAG_MAX_LENGTH}), not only digits`,
-      });
-      return z.NEVER;
-    }
-    return tag;
-  });
 
 /** A tag and how many articles carry it. */
 export interface TagCount {

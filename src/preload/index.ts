@@ -14,6 +14,7 @@ import {
 } from '../core/ipc/channels';
 import type { GazetteApi, GazetteMethod } from '../core/ipc/contract';
 import type { ImportProgress } from '../core/import-report';
+import type { SearchIndexProgress } from '../core/search/model';
 
 const invoke = async (method: (typeof GAZETTE_METHODS)[number], input: unknown): Promise<unknown> =>
   unwrapEnvelope((await ipcRenderer.invoke(channelOf(method), input)) as Envelope<unknown>);
@@ -36,6 +37,8 @@ const api: GazetteApi = {
     subscribe(EVENT_CHANNELS.importProgress, listener),
   onMenuCommand: (listener: (command: MenuCommand) => void) =>
     subscribe(EVENT_CHANNELS.menuCommand, listener),
+  onSearchIndexProgress: (listener: (progress: SearchIndexProgress) => void) =>
+    subscribe(EVENT_CHANNELS.searchIndexProgress, listener),
   // Since Electron 32 a dropped File no longer carries its path; webUtils gives it, here only.
   pathForFile: (file: Blob) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 };

@@ -196,6 +196,8 @@ function installBridge({
     onImportProgress: (listener: (payload: unknown) => void) =>
       subscribe(events['importProgress'] ?? '', listener),
     onMenuCommand: (listener: (payload: unknown) => void) => subscribe(events['menuCommand'] ?? '', listener),
+    onSearchIndexProgress: (listener: (payload: unknown) => void) =>
+      subscribe(events['searchIndexProgress'] ?? '', listener),
     // A browser gives no file system path for a dropped file; only the app's preload can.
     pathForFile: () => '',
   };
@@ -266,6 +268,7 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
     choosePaths: async () => options.dialogPaths ?? null,
     chooseFile: async () => chosenFile,
     onImportProgress: (progress) => emit(EVENT_CHANNELS.importProgress, progress),
+    onSearchIndexProgress: (progress) => emit(EVENT_CHANNELS.searchIndexProgress, progress),
   });
   const launch = String((launches += 1));
   bridgeHandlers.set(launch, handlers);

@@ -26,8 +26,9 @@ import {
 } from '../export';
 import type { ImportProgress, ImportReport } from '../import-report';
 import { READING_STATES, type LibraryEntry, type ReadingProgress } from '../reading';
-import type { SavedView, SearchResult } from '../search/model';
-import { tagSchema, type TagCount } from '../tags';
+import type { SavedView, SearchIndexProgress, SearchResult } from '../search/model';
+import { tagSchema } from '../tag-schema';
+import type { TagCount } from '../tags';
 import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings-schema';
 import type { GazetteMethodName, MenuCommand } from './channels';
@@ -230,6 +231,8 @@ export type GazetteApi = {
 export interface GazetteEvents {
   onImportProgress(listener: (progress: ImportProgress) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Loading or rebuilding of the search index (rebuilt when its file is missing or damaged). */
+  onSearchIndexProgress(listener: (progress: SearchIndexProgress) => void): () => void;
 }
 
 /** The handlers a host (the Electron main process, or the test bridge) provides. */

@@ -4,6 +4,7 @@
  * finds the library exactly as it was left.
  */
 import type { ReadingState, LibraryEntry } from '../../../core/reading';
+import { tagKey, type TagCount } from '../../../core/tags';
 import { api } from './api';
 import { forgetPrefetched } from './article-prefetch';
 import { i18n } from './i18n/index.svelte';
@@ -27,6 +28,10 @@ class LibraryState {
   section = $state<string | null>(null);
   stateFilter = $state<StateFilter>('all');
   sort = $state<SortOrder>('newest');
+  /** Articles carrying every one of these tags (compared without regard to case). */
+  tags = $state<string[]>([]);
+  /** Only articles with highlights or notes. */
+  annotatedOnly = $state(false);
   /** The row that has (or last had) the keyboard focus. */
   focusedId = $state<string | null>(null);
   /** Where the list was scrolled; restored when the library is shown again. */
@@ -43,13 +48,36 @@ class LibraryState {
       .sort((a, b) => collator.compare(a.section, b.section));
   });
 
+  /** Every tag in the library with its number of articles, by name. */
+  tagCounts: TagCount[] = $derived.by(() => {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built and read within this derivation
+    const counts = new Map<string, TagCount>();
+    for (const entry of this.entries) {
+      for (const tag of entry.tags) {
+        const counted = counts.get(tagKey(tag));
+        if (counted) counted.count += 1;
+        else counts.set(tagKey(tag), { tag, count: 1 });
+      }
+    }
+    const collator = new Intl.Collator(i18n.locale, { sensitivity: 'base' });
+    return [...counts.values()].sort((a, b) => collator.compare(a.tag, b.tag));
+  });
+
+  /** True when a filter other than the section narrows the list (tags, state, annotations). */
+  get filtered(): boolean {
+    return this.stateFilter !== 'all' || this.tags.length > 0 || this.annotatedOnly;
+  }
+
   /** The articles shown, filtered and sorted. */
   visible: LibraryEntry[] = $derived.by(() => {
-    const { section, stateFilter } = this;
+    const { section, stateFilter, annotatedOnly } = this;
+    const wanted = this.tags.map(tagKey);
     const shown = this.entries.filter(
       (entry) =>
         (section === null || entry.section === section) &&
-        (stateFilter === 'all' || entry.state === stateFilter),
+        (stateFilter === 'all' || entry.state === stateFilter) &&
+        (!annotatedOnly || entry.highlights + entry.notes > 0) &&
+        (wanted.length === 0 || wanted.every((tag) => entry.tags.some((own) => tagKey(own) === tag))),
     );
     if (this.sort === 'title') {
       const collator = new Intl.Collator(i18n.locale, { sensitivity: 'base' });
@@ -84,6 +112,19 @@ class LibraryState {
   /** Updates an article's highlight and note counts after the reader annotated it. */
   setCounts(id: string, highlights: number, notes: number): void {
     this.entries = this.entries.map((entry) => (entry.id === id ? { ...entry, highlights, notes } : entry));
+  }
+
+  /** Updates an article's tags after the reader changed them. */
+  setTags(id: string, tags: string[]): void {
+    this.entries = this.entries.map((entry) => (entry.id === id ? { ...entry, tags } : entry));
+  }
+
+  /** Turns the filter on tag `tag` on or off. */
+  toggleTag(tag: string): void {
+    const key = tagKey(tag);
+    this.tags = this.tags.some((own) => tagKey(own) === key)
+      ? this.tags.filter((own) => tagKey(own) !== key)
+      : [...this.tags, tag];
   }
 
   /** Updates one entry's progress after reading, without reloading the whole library. */

@@ -27,6 +27,7 @@ export type ShortcutAction =
   | 'annotations'
   | 'settings'
   | 'help'
+  | 'search'
   | 'import';
 
 export interface Shortcut {
@@ -104,6 +105,14 @@ export const SHORTCUTS: Shortcut[] = [
   { group: 'everywhere', keys: ['t'], action: 'next-theme', label: 'shortcuts.theme', display: ['t'] },
   { group: 'everywhere', keys: [','], action: 'settings', label: 'shortcuts.settings', display: [','] },
   { group: 'everywhere', keys: ['?'], action: 'help', label: 'shortcuts.help', display: ['?'] },
+  {
+    group: 'everywhere',
+    keys: ['/'],
+    action: 'search',
+    label: 'shortcuts.search',
+    display: ['/', 'Ctrl/⌘+K'],
+  },
+  { group: 'everywhere', keys: ['k', 'K'], mod: true, action: 'search', label: 'shortcuts.search' },
   {
     group: 'everywhere',
     keys: ['o'],

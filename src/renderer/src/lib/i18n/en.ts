@@ -52,6 +52,63 @@ export const en = {
   'import.noPaths': 'Those files cannot be imported from here: use Import files… instead.',
   'common.close': 'Close',
   'common.error': 'Something went wrong',
+  'common.cancel': 'Cancel',
+  'library.filters': 'Views, sections and filters',
+  'library.annotatedOnly': 'With highlights or notes',
+  'search.label': 'Search articles, highlights and notes',
+  'search.placeholder': 'Search articles, highlights and notes  ( / )',
+  'search.searching': 'Searching…',
+  'search.failed': 'The search failed',
+  'search.none': (p: Params) => `Nothing found for “${p['query']}”.`,
+  'search.count': (p: Params) =>
+    p.plural === 'one'
+      ? `1 article found for “${p['query']}”`
+      : `${p['count']} articles found for “${p['query']}”`,
+  'search.in.title': 'Title',
+  'search.in.text': 'Text',
+  'search.in.highlight': 'Highlight',
+  'search.in.note': 'Note',
+  'search.indexBuilding': (p: Params) =>
+    `Building the search index (${p['percent']}): results may be incomplete.`,
+  'search.indexStatus': (p: Params) => `Building the search index… ${p['percent']}`,
+  'search.showingMatch': (p: Params) => `Showing the match for “${p['words']}”.`,
+  'views.title': 'Saved views',
+  'views.saveAs': 'Save as view…',
+  'views.name': 'Name of the view',
+  'views.namePlaceholder': 'Name this view',
+  'views.save': 'Save view',
+  'views.saved': (p: Params) => `View “${p['name']}” saved.`,
+  'views.delete': (p: Params) => `Delete the view “${p['name']}”`,
+  'tags.title': 'Tags',
+  'tags.manage': 'Manage tags…',
+  'tags.manageTitle': 'Tags',
+  'tags.none': 'No tags yet: add them to articles from the library or the reading page.',
+  'tags.add': 'Add a tag',
+  'tags.addPlaceholder': 'Add a tag',
+  'tags.added': (p: Params) => `Tagged ${p['tags']}.`,
+  'tags.remove': (p: Params) => `Remove the tag ${p['tag']}`,
+  'tags.removed': (p: Params) => `Tag ${p['tag']} removed.`,
+  'tags.invalid': (p: Params) =>
+    `“${p['tag']}” cannot be a tag: use letters, digits, “-”, “_” or “/” (at most ${p['max']}), not only digits.`,
+  'tags.edit': 'Tags',
+  'tags.editLabel': (p: Params) => `Tags of “${p['title']}”`,
+  'tags.editTitle': (p: Params) => `Tags of “${p['title']}”`,
+  'tags.rename': 'Rename',
+  'tags.renameLabel': (p: Params) => `Rename the tag ${p['tag']}`,
+  'tags.newName': (p: Params) => `New name for ${p['tag']}`,
+  'tags.renameSave': 'Rename',
+  'tags.renamed': (p: Params) =>
+    p.plural === 'one'
+      ? `${p['from']} is now ${p['to']} on 1 article.`
+      : `${p['from']} is now ${p['to']} on ${p['count']} articles.`,
+  'tags.delete': 'Delete',
+  'tags.deleteLabel': (p: Params) => `Delete the tag ${p['tag']}`,
+  'tags.confirmDelete': (p: Params) =>
+    p.plural === 'one' ? 'Remove it from 1 article?' : `Remove it from ${p['count']} articles?`,
+  'tags.deleted': (p: Params) =>
+    p.plural === 'one'
+      ? `Tag ${p['tag']} removed from 1 article.`
+      : `Tag ${p['tag']} removed from ${p['count']} articles.`,
   'data.open': 'Export and backup',
   'data.title': 'Export and backup',
   'data.exportHeading': 'Highlights and notes',
@@ -139,6 +196,7 @@ export const en = {
   'shortcuts.settings': 'Reading settings',
   'shortcuts.help': 'Show this list',
   'shortcuts.import': 'Import files',
+  'shortcuts.search': 'Search articles, highlights and notes',
   'annotations.toolbar': 'Highlight the selection',
   'annotations.highlightIn': (p: Params) => `Highlight in ${p['color']}`,
   'color.yellow': 'yellow',

@@ -53,6 +53,64 @@ export const fr: Catalogue = {
   'import.noPaths': 'Ces fichiers ne peuvent pas être importés ainsi : utilisez Importer des fichiers…',
   'common.close': 'Fermer',
   'common.error': 'Une erreur est survenue',
+  'common.cancel': 'Annuler',
+  'library.filters': 'Vues, rubriques et filtres',
+  'library.annotatedOnly': 'Avec surlignages ou notes',
+  'search.label': 'Rechercher dans les articles, surlignages et notes',
+  'search.placeholder': 'Rechercher dans les articles, surlignages et notes  ( / )',
+  'search.searching': 'Recherche…',
+  'search.failed': 'La recherche a échoué',
+  'search.none': (p: Params) => `Rien trouvé pour « ${p['query']} ».`,
+  'search.count': (p: Params) =>
+    p.plural === 'one'
+      ? `1 article trouvé pour « ${p['query']} »`
+      : `${p['count']} articles trouvés pour « ${p['query']} »`,
+  'search.in.title': 'Titre',
+  'search.in.text': 'Texte',
+  'search.in.highlight': 'Surlignage',
+  'search.in.note': 'Note',
+  'search.indexBuilding': (p: Params) =>
+    `Construction de l’index de recherche (${p['percent']}) : les résultats peuvent être incomplets.`,
+  'search.indexStatus': (p: Params) => `Construction de l’index de recherche… ${p['percent']}`,
+  'search.showingMatch': (p: Params) => `Voici le passage trouvé pour « ${p['words']} ».`,
+  'views.title': 'Vues enregistrées',
+  'views.saveAs': 'Enregistrer la vue…',
+  'views.name': 'Nom de la vue',
+  'views.namePlaceholder': 'Nommer cette vue',
+  'views.save': 'Enregistrer',
+  'views.saved': (p: Params) => `Vue « ${p['name']} » enregistrée.`,
+  'views.delete': (p: Params) => `Supprimer la vue « ${p['name']} »`,
+  'tags.title': 'Étiquettes',
+  'tags.manage': 'Gérer les étiquettes…',
+  'tags.manageTitle': 'Étiquettes',
+  'tags.none':
+    'Aucune étiquette pour l’instant : ajoutez-en aux articles depuis la bibliothèque ou la page de lecture.',
+  'tags.add': 'Ajouter une étiquette',
+  'tags.addPlaceholder': 'Ajouter une étiquette',
+  'tags.added': (p: Params) => `Étiquette ajoutée : ${p['tags']}.`,
+  'tags.remove': (p: Params) => `Retirer l’étiquette ${p['tag']}`,
+  'tags.removed': (p: Params) => `Étiquette ${p['tag']} retirée.`,
+  'tags.invalid': (p: Params) =>
+    `« ${p['tag']} » ne peut pas être une étiquette : lettres, chiffres, « - », « _ » ou « / » (${p['max']} au plus), pas seulement des chiffres.`,
+  'tags.edit': 'Étiquettes',
+  'tags.editLabel': (p: Params) => `Étiquettes de « ${p['title']} »`,
+  'tags.editTitle': (p: Params) => `Étiquettes de « ${p['title']} »`,
+  'tags.rename': 'Renommer',
+  'tags.renameLabel': (p: Params) => `Renommer l’étiquette ${p['tag']}`,
+  'tags.newName': (p: Params) => `Nouveau nom pour ${p['tag']}`,
+  'tags.renameSave': 'Renommer',
+  'tags.renamed': (p: Params) =>
+    p.plural === 'one'
+      ? `${p['from']} devient ${p['to']} sur 1 article.`
+      : `${p['from']} devient ${p['to']} sur ${p['count']} articles.`,
+  'tags.delete': 'Supprimer',
+  'tags.deleteLabel': (p: Params) => `Supprimer l’étiquette ${p['tag']}`,
+  'tags.confirmDelete': (p: Params) =>
+    p.plural === 'one' ? 'La retirer d’1 article ?' : `La retirer de ${p['count']} articles ?`,
+  'tags.deleted': (p: Params) =>
+    p.plural === 'one'
+      ? `Étiquette ${p['tag']} retirée d’1 article.`
+      : `Étiquette ${p['tag']} retirée de ${p['count']} articles.`,
   'data.open': 'Exporter et sauvegarder',
   'data.title': 'Exporter et sauvegarder',
   'data.exportHeading': 'Surlignages et notes',
@@ -146,6 +204,7 @@ export const fr: Catalogue = {
   'shortcuts.settings': 'Réglages de lecture',
   'shortcuts.help': 'Afficher cette liste',
   'shortcuts.import': 'Importer des fichiers',
+  'shortcuts.search': 'Rechercher dans les articles, surlignages et notes',
   'annotations.toolbar': 'Surligner la sélection',
   'annotations.highlightIn': (p: Params) => `Surligner en ${p['color']}`,
   'color.yellow': 'jaune',
