@@ -2,7 +2,7 @@
  * Snippets: a short passage of a text around the words a search matched, with the matched words'
  * places given as data (`marks`), so a view marks them as text and never injects HTML.
  */
-import { tokenize } from './text';
+import { tokenize, tokens, type Token } from './text';
 
 /** A passage with the matched words at `marks`: [start, end) offsets in `text`. */
 export interface Snippet {
@@ -29,19 +29,25 @@ export function makeSnippet(
   matches: (word: string) => boolean,
   length = SNIPPET_LENGTH,
 ): PlacedSnippet {
-  const tokens = tokenize(text);
-  const matched = tokens.filter((token) => matches(token.word));
-  const first = matched[0];
+  // Words are read up to the first match and one passage beyond it, never the rest of a long
+  // text: a results page makes a snippet for each of its articles while one types.
+  const read: Token[] = [];
+  let first: Token | undefined;
+  for (const token of tokens(text)) {
+    if (first && token.start >= first.start + length) break;
+    read.push(token);
+    if (!first && matches(token.word)) first = token;
+  }
   let from = 0;
   if (first && text.length > length) {
     // Put the first match about a quarter into the passage, so it reads with what comes before.
     from = Math.max(0, Math.min(first.start - Math.floor(length / 4), text.length - length));
-    const wordStart = tokens.find((token) => token.start >= from);
+    const wordStart = read.find((token) => token.start >= from);
     from = wordStart && wordStart.start <= first.start ? wordStart.start : first.start;
   }
   let to = Math.min(text.length, from + length);
   if (to < text.length) {
-    const last = tokens.filter((token) => token.end <= to && token.start >= from).at(-1);
+    const last = read.filter((token) => token.end <= to && token.start >= from).at(-1);
     if (last) to = last.end;
   }
   const prefix = from > 0 ? '…' : '';

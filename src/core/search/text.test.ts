@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnippet, snippetToPlainText } from './snippet';
-import { foldWord, queryTermsOf, stem, termOf, tokenize } from './text';
+import { foldWord, queryTermsOf, stem, termMatcher, termOf, tokenize } from './text';
 
 describe('search text processing', () => {
   it('folds case and accents, ligatures included', () => {
@@ -36,6 +36,20 @@ describe('search text processing', () => {
     expect(stem('business', 'en')).toBe('business');
   });
 
+  it('leaves out function words, and the letters an apostrophe leaves alone', () => {
+    expect(queryTermsOf('the')).toEqual([]);
+    expect(tokenize("Britain's l'économie").flatMap((token) => queryTermsOf(token.word))).toEqual([
+      'britain',
+      'economie',
+    ]);
+  });
+
+  it('matches words by their index term, in the text’s language', () => {
+    const matches = termMatcher(['market', 'negociation', 'ete'], 'fr');
+    expect(['Markets', 'négociations', 'Été', 'ÉTÉ'].every(matches)).toBe(true);
+    expect(['marketing', 'negotiation', 'summer', 'étape'].some(matches)).toBe(false);
+  });
+
   it('searches a query word under each language’s stem', () => {
     expect(queryTermsOf('Négociations')).toEqual(['negociation']);
     expect(queryTermsOf('companies')).toEqual(['company', 'companie']);
@@ -64,6 +78,19 @@ describe('snippets', () => {
     const [[start, end]] = snippet.marks as [[number, number]];
     expect(snippet.text.slice(start, end)).toBe('needle');
     expect(snippet.firstMatch).toBe(text.indexOf('needle'));
+  });
+
+  it('keeps a passage at the start or at the end of the text when the match is near it', () => {
+    const text = `${'word '.repeat(100)}and the needle`;
+    const early = makeSnippet(text, (word) => word === 'needle' || word === 'word', 80);
+    expect(early.text.startsWith('word word')).toBe(true);
+    expect(early.text.endsWith('…')).toBe(true);
+    expect(early.firstMatch).toBe(0);
+    const late = makeSnippet(text, (word) => word === 'needle', 80);
+    expect(late.text.endsWith('and the needle')).toBe(true);
+    expect(late.text.length).toBeLessThanOrEqual(81);
+    const [start, end] = late.marks[0] ?? [0, 0];
+    expect(late.text.slice(start, end)).toBe('needle');
   });
 
   it('starts at the beginning when nothing matches', () => {

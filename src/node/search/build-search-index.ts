@@ -11,10 +11,10 @@ import { inReadingOrder } from '../../core/annotations/model';
 import { articleIdOfFile, annotationsDir, openAnnotationFile } from '../annotations/annotation-file';
 import { LibraryStore } from '../store';
 import { isErrnoException } from '../store/durable-json-file';
+import { FullTextIndex } from './full-text-index';
 import {
   annotationDocuments,
   articleDocument,
-  createIndex,
   SEARCH_INDEX_VERSION,
   type SearchDocument,
 } from './search-documents';
@@ -34,7 +34,7 @@ const PROGRESS_EVERY = 250;
 export async function buildSearchSnapshot(dataDir: string, onProgress?: BuildProgress): Promise<string> {
   const store = await LibraryStore.open(dataDir, { readOnly: true });
   try {
-    const index = createIndex();
+    const index = new FullTextIndex();
     const header: SnapshotHeader = {
       version: SEARCH_INDEX_VERSION,
       articles: {},

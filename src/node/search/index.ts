@@ -1,6 +1,6 @@
 /**
- * Full-text search over titles, article text, highlights and notes (MiniSearch), kept in the data
- * folder and up to date with every change; tags and saved views. Node only.
+ * Full-text search over titles, article text, highlights and notes (full-text-index.ts), kept in
+ * the data folder and up to date with every change; tags and saved views. Node only.
  */
 export { buildSearchSnapshot } from './build-search-index';
 export { searchWorkerFromSources, workerBuilder } from './build-in-worker';

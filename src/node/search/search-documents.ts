@@ -1,29 +1,32 @@
 /**
- * What goes into the search index, and the MiniSearch options shared by the thread that builds
+ * What goes into the search index, and how its text is processed, shared by the thread that builds
  * the index (search-build-worker.ts) and the one that queries it (search-index.ts): both must
  * process text the same way, or a loaded index would not answer its own queries.
  *
- * Why MiniSearch (minisearch on npm): a small, dependency-free, well-kept full-text index with
- * BM25 ranking, per-field boosts, prefix and fuzzy (edit distance) search, a custom tokenizer and
- * term processing (our accent folding and stemming), documents added and discarded one at a time
- * (incremental updates), and an index that serializes to JSON and loads back, asynchronously too.
- * FlexSearch is faster on huge corpora but its persistence is per-key export callbacks and its
- * typings are loose; Orama is larger and built around its own schema and plugins.
+ * The index itself is full-text-index.ts: BM25 ranking with per-field boosts, prefix and fuzzy
+ * (edit distance) matching, documents added and discarded one at a time, and a compact snapshot.
+ * It was MiniSearch (minisearch on npm) until its per-result objects made a query for a common
+ * word take 20 ms at 20,000 articles; its radix tree (SearchableMap) still finds the prefixes and
+ * typos, and the scores are its BM25 (see full-text-index.ts).
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { ArticleAnnotations } from '../../core/annotations/model';
+import { SEARCH_FIELDS, type SearchField } from '../../core/search/model';
 import {
   foldWord,
   isStopWord,
   queryTermsOf,
   stem,
   stemLanguageOf,
-  tokenize,
+  words,
   type StemLanguage,
 } from '../../core/search/text';
 
-/** Bump when the documents or the text processing change: an index of another version is rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+/**
+ * Bump when the documents, the text processing or the snapshot's shape change: an index of
+ * another version is rebuilt. 2: full-text-index.ts's own snapshot form instead of MiniSearch's,
+ * annotations' own text kept for snippets, the letters an apostrophe leaves alone as stop words.
+ */
+export const SEARCH_INDEX_VERSION = 2;
 
 export type SearchDocumentKind = 'article' | 'highlight' | 'note';
 
@@ -43,25 +46,15 @@ export interface SearchDocument {
   note?: string;
 }
 
-/** The fields stored with each document (returned with results; body text is not, it is large). */
-export interface StoredSearchFields {
-  articleId: string;
-  kind: SearchDocumentKind;
-  annotationId?: string;
-  language: StemLanguage;
-  highlight?: string;
-  note?: string;
-}
-
-const INDEXED_FIELDS = ['title', 'text', 'highlight', 'note'] as const;
-type IndexedField = (typeof INDEXED_FIELDS)[number];
+/** The indexed fields, in the order the index numbers them. */
+export const INDEXED_FIELDS = SEARCH_FIELDS;
 
 /*
  * Boosts: a word in the title says most about what the article is about; the reader's own
  * highlights and notes say what mattered to them; the body text counts least (it is also the
  * longest field, which BM25 already discounts).
  */
-export const FIELD_BOOSTS: Record<IndexedField, number> = { title: 3, highlight: 2, note: 2, text: 1 };
+export const FIELD_BOOSTS: Record<SearchField, number> = { title: 3, text: 1, highlight: 2, note: 2 };
 
 /**
  * Typo tolerance: one edit from 5 letters (0.2 × length, rounded), two from 8, never more (a
@@ -73,49 +66,43 @@ export const FUZZY_MIN_LENGTH = 5;
 /** Prefix matching from 2 letters (as one types); one letter would match half the vocabulary. */
 export const PREFIX_MIN_LENGTH = 2;
 
-/*
- * Each document's words are stemmed by its own language's rules when it is indexed: extractField
- * hands MiniSearch words already folded and stemmed (joined by spaces), so the index-time
- * `processTerm` has nothing left to do. The query is stemmed by every language's rules
- * (`queryTermsOf`) since its language is not known.
+/**
+ * The index terms of a document's field: its words folded, stop words left out, each stemmed by
+ * the document's own language (a document is indexed once, in its language).
  */
-export const SEARCH_OPTIONS: Options<SearchDocument> = {
-  idField: 'id',
-  fields: [...INDEXED_FIELDS],
-  storeFields: ['articleId', 'kind', 'annotationId', 'language', 'highlight', 'note'],
-  extractField: (document, field) => {
-    const value = document[field as keyof SearchDocument];
-    if (!INDEXED_FIELDS.includes(field as IndexedField)) return value;
-    if (typeof value !== 'string') return '';
-    const terms: string[] = [];
-    for (const token of tokenize(value)) {
-      const folded = foldWord(token.word);
-      if (!isStopWord(folded)) terms.push(stem(folded, document.language));
-    }
-    return terms.join(' ');
-  },
-  tokenize: (text) => text.split(' '),
-  processTerm: (term) => term || null,
-  searchOptions: {
-    boost: FIELD_BOOSTS,
-    tokenize: (text) => tokenize(text).map((token) => token.word),
-    processTerm: (term) => queryTermsOf(term),
-    // The defaults; SearchIndex.search narrows them per query (see there).
-    prefix: (term) => term.length >= PREFIX_MIN_LENGTH,
-    fuzzy: (term) => (term.length >= FUZZY_MIN_LENGTH ? FUZZY : false),
-    maxFuzzy: MAX_FUZZY,
-    combineWith: 'OR',
-  } satisfies SearchOptions,
-  // Discarded documents are cleaned up in small batches between other work (MiniSearch's default).
-  autoVacuum: true,
-};
+export function documentTerms(text: string, language: StemLanguage): string[] {
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    const folded = foldWord(word);
+    if (!isStopWord(folded)) terms.push(stem(folded, language));
+  }
+  return terms;
+}
 
-/** A new, empty index. */
-export function createIndex(): MiniSearch<SearchDocument> {
-  return new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
+/**
+ * The terms a query searches, in order, each once: every word stemmed by each language's rules
+ * (`queryTermsOf`), since the query's language is not known.
+ */
+export function queryTerms(query: string): string[] {
+  return [...new Set(words(query).flatMap((word) => queryTermsOf(word)))];
 }
 
 export const articleDocId = (articleId: string): string => `a:${articleId}`;
+
+/** The article and annotation of a document id (see `SearchDocument`); article ids hold no colon. */
+export function parseDocId(id: string): {
+  kind: SearchDocumentKind;
+  articleId: string;
+  annotationId?: string;
+} {
+  const kinds: Record<string, SearchDocumentKind> = { a: 'article', h: 'highlight', n: 'note' };
+  const kind = kinds[id.slice(0, 1)];
+  if (!kind || id[1] !== ':') throw new Error(`Not a search document id: ${id}`);
+  if (kind === 'article') return { kind, articleId: id.slice(2) };
+  const colon = id.indexOf(':', 2);
+  if (colon < 0) throw new Error(`Not a search document id: ${id}`);
+  return { kind, articleId: id.slice(2, colon), annotationId: id.slice(colon + 1) };
+}
 
 /** The document of an article: its title and body text (blocks joined by blank lines). */
 export function articleDocument(

@@ -1,17 +1,18 @@
 /**
  * The search index of a data folder: titles, article text, highlights and notes, held in memory
- * (MiniSearch) and kept in `<dataDir>/search-index.json` (search-snapshot.ts).
+ * (full-text-index.ts) and kept in `<dataDir>/search-index.json` (search-snapshot.ts).
  *
  * Keeping it current:
  * - Every change is applied to the in-memory index at once, so a search right after a save finds
  *   it: `articlesChanged` (import, re-import, restore), `articlesRemoved`, `articlesForgotten`, and
  *   `annotationsChanged` after every highlight or note change.
- * - Writing the snapshot is the expensive part (the whole index, about 40 MB at 20,000
- *   articles; with a worker builder it is made on the worker from the files), so it is debounced (`persistDelayMs`, 5 s by default, and on `close`), and an
- *   annotation change alone never schedules it: the annotation files are already durable, so they
- *   serve as the index's journal. Each annotation file's signature (mtime and size) and each
- *   article's text fingerprint are in the snapshot's header; at open, whatever differs from the
- *   library and the annotation folder is indexed again, and whatever is gone is dropped.
+ * - Writing the snapshot is the expensive part (the whole index, about 16 MB at 20,000
+ *   articles; with a worker builder it is made on the worker from the files), so it is debounced
+ *   (`persistDelayMs`, 5 s by default, and on `close`), and an annotation change alone never
+ *   schedules it: the annotation files are already durable, so they serve as the index's journal.
+ *   Each annotation file's signature (mtime and size) and each article's text fingerprint are in
+ *   the snapshot's header; at open, whatever differs from the library and the annotation folder is
+ *   indexed again, and whatever is gone is dropped.
  * - Crash behaviour: a crash loses at most the changes since the last snapshot write; they are
  *   replayed from the library and annotation files at the next open (`reconcile`), before the
  *   first search is answered, so a stale snapshot never hides an article, a highlight or a note.
@@ -20,31 +21,19 @@
  *   another version is rebuilt from the files, by a `SnapshotBuilder` (a worker thread in the app),
  *   with progress reported through `onProgress`.
  */
-import MiniSearch from 'minisearch';
-import type { SearchOptions as MiniSearchSearchOptions, SearchResult as MiniSearchResult } from 'minisearch';
 import { articleText } from '../../core/annotations/article-text';
 import type { ArticleAnnotations } from '../../core/annotations/model';
 import type { Article, ArticleMeta } from '../../core/article';
 import type { SearchIndexProgress, SearchMatch, SearchResult } from '../../core/search/model';
 import { makeSnippet } from '../../core/search/snippet';
-import { stemLanguageOf, termOf, type StemLanguage } from '../../core/search/text';
+import { stemLanguageOf, termMatcher } from '../../core/search/text';
 import { annotationFilePath } from '../annotations/annotation-file';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import type { LibraryStore } from '../store';
 import { annotatedIds, buildSearchSnapshot } from './build-search-index';
 import type { SnapshotBuilder } from './build-in-worker';
-import {
-  annotationDocuments,
-  articleDocId,
-  articleDocument,
-  FUZZY,
-  FUZZY_MIN_LENGTH,
-  PREFIX_MIN_LENGTH,
-  SEARCH_INDEX_VERSION,
-  SEARCH_OPTIONS,
-  type SearchDocument,
-  type StoredSearchFields,
-} from './search-documents';
+import { FullTextIndex, type DocumentHit } from './full-text-index';
+import { annotationDocuments, articleDocId, articleDocument, SEARCH_INDEX_VERSION } from './search-documents';
 import {
   fileSignature,
   readSnapshot,
@@ -75,13 +64,17 @@ export interface SearchOptions {
 /** How the index was opened: loaded from its file, or built because the file was not usable. */
 export type SearchIndexOrigin = 'loaded' | 'missing' | 'damaged' | 'version';
 
-/** Article texts kept for snippets: a results page reads the same few articles while one types. */
-const TEXT_CACHE_SIZE = 64;
+/**
+ * Article texts kept for snippets, least recently used dropped first: while one types, each query
+ * reads much the same articles as the one before, and a results page shows up to 100 of them.
+ * About 1 to 3 MB.
+ */
+const TEXT_CACHE_SIZE = 512;
 
 export class SearchIndex {
   readonly #store: LibraryStore;
   readonly #options: SearchIndexOptions;
-  #index: MiniSearch<SearchDocument>;
+  #index: FullTextIndex;
   #header: SnapshotHeader;
   readonly origin: SearchIndexOrigin;
   #queue: Promise<void> = Promise.resolve();
@@ -93,7 +86,7 @@ export class SearchIndex {
   private constructor(
     store: LibraryStore,
     options: SearchIndexOptions,
-    index: MiniSearch<SearchDocument>,
+    index: FullTextIndex,
     header: SnapshotHeader,
     origin: SearchIndexOrigin,
   ) {
@@ -113,12 +106,12 @@ export class SearchIndex {
     const report = options.onProgress ?? (() => undefined);
     report({ phase: 'loading', done: 0, total: 1 });
     const read = await readSnapshot(store.dataDir);
-    let loaded: { index: MiniSearch<SearchDocument>; header: SnapshotHeader } | undefined;
+    let loaded: { index: FullTextIndex; header: SnapshotHeader } | undefined;
     let origin: SearchIndexOrigin = read.status === 'ok' ? 'loaded' : read.status;
     if (read.status === 'ok') {
       try {
         // Loads in batches with pauses, so the main process keeps answering while it loads.
-        const index = await MiniSearch.loadJSONAsync<SearchDocument>(read.indexJson, SEARCH_OPTIONS);
+        const index = await FullTextIndex.load(read.indexJson);
         loaded = { index, header: read.header };
       } catch {
         origin = 'damaged';
@@ -134,7 +127,7 @@ export class SearchIndex {
       if (!store.readOnly) await writeSnapshot(store.dataDir, text);
       const newline = text.indexOf('\n');
       const header = JSON.parse(text.slice(0, newline)) as SnapshotHeader;
-      const index = await MiniSearch.loadJSONAsync<SearchDocument>(text.slice(newline + 1), SEARCH_OPTIONS);
+      const index = await FullTextIndex.load(text.slice(newline + 1));
       loaded = { index, header };
     }
     const search = new SearchIndex(store, options, loaded.index, loaded.header, origin);
@@ -154,92 +147,52 @@ export class SearchIndex {
    */
   async search({ query, limit, accept }: SearchOptions): Promise<SearchResult[]> {
     await this.#queue;
-    if (query.trim() === '') return [];
-    const groups = new Map<string, { meta: ArticleMeta; score: number; hits: MiniSearchResult[] }>();
-    for (const hit of this.#index.search(query, this.#queryOptions())) {
-      const fields = hit as unknown as StoredSearchFields;
-      const meta = this.#store.get(fields.articleId);
-      if (!meta || (accept && !accept(meta))) continue;
-      let group = groups.get(meta.id);
-      if (!group) {
-        group = { meta, score: 0, hits: [] };
-        groups.set(meta.id, group);
-      }
-      group.score += hit.score;
-      group.hits.push(hit);
-    }
-    const best = [...groups.values()]
-      .sort((a, b) => b.score - a.score || (a.meta.id < b.meta.id ? -1 : 1))
-      .slice(0, limit);
+    // The filters are asked in ranking order, only until `limit` articles are kept.
+    const hits = this.#index.search(query, limit, (articleId) => {
+      const meta = this.#store.get(articleId);
+      return meta && (!accept || accept(meta)) ? meta : undefined;
+    });
     return Promise.all(
-      best.map(async ({ meta, score, hits }) => ({
+      hits.map(async ({ article: meta, score, documents }) => ({
         id: meta.id,
         title: meta.title,
         section: meta.section,
         score: Math.round(score * 1000) / 1000,
-        matches: await this.#matches(meta, hits),
+        matches: await this.#matches(meta, documents),
       })),
     );
   }
 
-  /*
-   * Cheap paths before the clever one: a word found as it is typed is not a typo, so fuzzy matching
-   * (which walks a good part of the vocabulary) runs only for words the index does not hold.
-   * Prefix matching goes to the last word only: that is the one being typed.
-   */
-  #queryOptions(): MiniSearchSearchOptions {
-    const vocabulary = (this.#index as unknown as { _index?: { has(term: string): boolean } })._index;
-    const known = (term: string): boolean => vocabulary?.has(term) ?? false;
-    return {
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= PREFIX_MIN_LENGTH,
-      fuzzy: (term, i, terms) => {
-        if (term.length < FUZZY_MIN_LENGTH || known(term)) return false;
-        // The word being typed is probably not finished: a prefix of known words is no typo.
-        if (i === terms.length - 1 && hasPrefix(vocabulary, term)) return false;
-        return FUZZY;
-      },
-    };
-  }
-
-  async #matches(meta: ArticleMeta, hits: MiniSearchResult[]): Promise<SearchMatch[]> {
+  async #matches(meta: ArticleMeta, hits: DocumentHit[]): Promise<SearchMatch[]> {
     const language = stemLanguageOf(meta.language);
-    const termsIn = (hit: MiniSearchResult, field: string): Set<string> =>
-      new Set(Object.entries(hit.match).flatMap(([term, fields]) => (fields.includes(field) ? [term] : [])));
-    const marker = (terms: Set<string>, lang: StemLanguage) => (word: string) =>
-      terms.has(termOf(word, lang));
     const matches: SearchMatch[] = [];
-    let textTerms: Set<string> | undefined;
-    for (const hit of hits) {
-      const fields = hit as unknown as StoredSearchFields;
-      if (fields.kind === 'article') {
-        const titleTerms = termsIn(hit, 'title');
-        if (titleTerms.size > 0) {
-          const { text, marks } = makeSnippet(meta.title, marker(titleTerms, language), 400);
+    let textTerms: string[] | undefined;
+    for (const { document, terms } of hits) {
+      if (document.kind === 'article') {
+        if (terms.title) {
+          const { text, marks } = makeSnippet(meta.title, termMatcher(terms.title, language), 400);
           matches.push({ field: 'title', snippet: { text, marks } });
         }
-        const inText = termsIn(hit, 'text');
-        if (inText.size > 0) textTerms = inText;
-      } else {
-        const lang = fields.language;
-        for (const field of ['highlight', 'note'] as const) {
-          const terms = termsIn(hit, field);
-          const value = fields[field];
-          if (terms.size === 0 || !value) continue;
-          const { text, marks } = makeSnippet(value, marker(terms, lang));
-          const id = fields.annotationId;
-          // A highlight's own note matches as a note of that highlight.
-          matches.push(
-            fields.kind === 'highlight'
-              ? { field, snippet: { text, marks }, ...(id ? { highlightId: id } : {}) }
-              : { field: 'note', snippet: { text, marks }, ...(id ? { noteId: id } : {}) },
-          );
-        }
+        textTerms = terms.text;
+        continue;
+      }
+      for (const field of ['highlight', 'note'] as const) {
+        const value = document[field];
+        if (!terms[field] || !value) continue;
+        const { text, marks } = makeSnippet(value, termMatcher(terms[field], document.language));
+        const id = document.annotationId;
+        // A highlight's own note matches as a note of that highlight.
+        matches.push(
+          document.kind === 'highlight'
+            ? { field, snippet: { text, marks }, ...(id ? { highlightId: id } : {}) }
+            : { field: 'note', snippet: { text, marks }, ...(id ? { noteId: id } : {}) },
+        );
       }
     }
     if (textTerms) {
       const body = await this.#text(meta.id);
       if (body !== undefined) {
-        const { text, marks, firstMatch } = makeSnippet(body, marker(textTerms, language));
+        const { text, marks, firstMatch } = makeSnippet(body, termMatcher(textTerms, language));
         matches.push({ field: 'text', snippet: { text, marks }, start: Math.max(0, firstMatch) });
       }
     }
@@ -248,7 +201,12 @@ export class SearchIndex {
 
   async #text(id: string): Promise<string | undefined> {
     const cached = this.#texts.get(id);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      // Moved to the end: the map's order is the order of use.
+      this.#texts.delete(id);
+      this.#texts.set(id, cached);
+      return cached;
+    }
     try {
       const text = articleText((await this.#store.readArticle(id)).blocks).text;
       this.#texts.set(id, text);
@@ -396,14 +354,14 @@ export class SearchIndex {
   #putArticle(meta: ArticleMeta, text: string): void {
     this.#texts.delete(meta.id);
     const document = articleDocument(meta, text);
-    if (this.#index.has(document.id)) this.#index.discard(document.id);
+    this.#index.discard(document.id);
     this.#index.add(document);
     this.#header.articles[meta.id] = meta.fingerprint;
   }
 
   #dropArticle(id: string): void {
     this.#texts.delete(id);
-    if (this.#index.has(articleDocId(id))) this.#index.discard(articleDocId(id));
+    this.#index.discard(articleDocId(id));
     delete this.#header.articles[id];
   }
 
@@ -416,9 +374,7 @@ export class SearchIndex {
   }
 
   #dropAnnotations(id: string): void {
-    for (const docId of this.#header.annotationDocs[id] ?? []) {
-      if (this.#index.has(docId)) this.#index.discard(docId);
-    }
+    for (const docId of this.#header.annotationDocs[id] ?? []) this.#index.discard(docId);
     delete this.#header.annotationDocs[id];
     delete this.#header.annotations[id];
   }
@@ -462,14 +418,4 @@ export class SearchIndex {
     );
     return run;
   }
-}
-
-/**
- * True when some indexed term starts with `term`. MiniSearch keeps its terms in a radix tree
- * (`_index`, a SearchableMap, not part of its typed API); without it, assume there is one.
- */
-function hasPrefix(vocabulary: unknown, term: string): boolean {
-  const map = vocabulary as { atPrefix?: (prefix: string) => { keys(): Iterator<string> } } | undefined;
-  if (!map?.atPrefix) return true;
-  return map.atPrefix(term).keys().next().done !== true;
 }

@@ -3,7 +3,7 @@
  * (writeFileDurably: temporary file, fsync, rename, fsync the folder).
  *
  * Layout: a first line of JSON, the header (`SnapshotHeader`: the format version and the stamp of
- * what the index holds), then MiniSearch's own serialization of the index. The header is read
+ * what the index holds), then the index's own serialization (full-text-index.ts). The header is read
  * apart, so a stale or foreign index is recognised without parsing megabytes of index.
  *
  * The index is derived data: the library, its bodies and the annotation files are the truth. A
@@ -37,7 +37,7 @@ export type SnapshotRead =
 
 export const snapshotPath = (dataDir: string): string => path.join(dataDir, SEARCH_INDEX_FILE);
 
-/** Reads the snapshot's header and index text (not parsed: MiniSearch loads it). */
+/** Reads the snapshot's header and index text (not parsed: `FullTextIndex.load` does). */
 export async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
   let content: string;
   try {

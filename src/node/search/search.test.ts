@@ -13,6 +13,7 @@ import { AnnotationStore } from '../annotations';
 import { createGazetteHandlers } from '../gazette-handlers';
 import { articleIdForSource, LibraryStore } from '../store';
 import { searchWorkerFromSources, workerBuilder } from './build-in-worker';
+import { SEARCH_INDEX_VERSION } from './search-documents';
 import { SearchIndex } from './search-index';
 import { snapshotPath } from './search-snapshot';
 
@@ -155,8 +156,14 @@ describe('keeping the index current', () => {
     const byNote = await search({ query: 'quetzalcoatl' });
     expect(byNote.map((result) => result.id)).toEqual([id]);
     expect(byNote[0]?.matches).toEqual([expect.objectContaining({ field: 'note', noteId: note.id })]);
+    // The snippet is the note as written, not its index terms.
+    expect(byNote[0]?.matches[0]?.snippet).toEqual({
+      text: 'Remember the quetzalcoatl argument',
+      marks: [[13, 25]],
+    });
     const byHighlightNote = await search({ query: 'zygomorphic' });
     expect(byHighlightNote[0]?.matches[0]).toMatchObject({ field: 'note', highlightId: highlight.id });
+    expect(byHighlightNote[0]?.matches[0]?.snippet.text).toBe('zygomorphic orchid');
     expect(
       (await search({ query: 'quetzalcoatl', hasAnnotations: true })).map((result) => result.id),
     ).toEqual([id]);
@@ -202,7 +209,9 @@ describe('the index on disk', () => {
     expect(progress.some((report) => report.phase === 'building' && report.reason === 'missing')).toBe(true);
     expect(progress.at(-1)?.phase).toBe('ready');
     const content = await readFile(snapshotPath(store.dataDir), 'utf8');
-    expect(JSON.parse(content.slice(0, content.indexOf('\n')))).toMatchObject({ version: 1 });
+    expect(JSON.parse(content.slice(0, content.indexOf('\n')))).toMatchObject({
+      version: SEARCH_INDEX_VERSION,
+    });
   });
 
   it('is rebuilt, on a worker thread, when the file is damaged, and answers as before', async () => {
