@@ -11,7 +11,7 @@ import { library } from './library.svelte';
 /** A short pause while typing: results follow the keys without a query per keystroke. */
 const TYPING_DELAY_MS = 120;
 /** Results asked for: a long page, never the whole library. */
-const RESULT_LIMIT = 100;
+const RESULT_LIMIT = 50;
 
 /** Where the reading page should take the reader for a result's match, and what to mark there. */
 export type MatchTarget =
