@@ -160,3 +160,32 @@ test('tags from the reading page and the library, the tag filter, and a saved vi
   );
   await app.close();
 });
+
+test('a missing search index is rebuilt with visible progress, then the search answers', async () => {
+  // The whole BBC corpus and no index file yet: the first search builds it on a worker thread.
+  const dataDir = await makeLibraryWithCli(['seeds', 'tests/fixtures/bbc-news']);
+  const app = await launchApp({ dataDir });
+  const { page } = app;
+  // Everything the window says about the index while it is built, however briefly it shows.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { indexMessages: string[] }).indexMessages = seen;
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll('.index-progress, .masthead .status')) {
+        const text = element.textContent?.trim() ?? '';
+        if (text !== '' && !seen.includes(text)) seen.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await searchBox(page).fill('Kenteris');
+  await expect(page.getByRole('heading', { name: /articles? found for “Kenteris”/ })).toBeVisible({
+    timeout: 20_000,
+  });
+  const messages = await page.evaluate(
+    () => (globalThis as unknown as { indexMessages: string[] }).indexMessages,
+  );
+  expect(messages.some((message) => /^Building the search index/.test(message))).toBe(true);
+  // Once built, the indicator is gone.
+  await expect(page.locator('.index-progress')).toHaveCount(0);
+  await app.close();
+});

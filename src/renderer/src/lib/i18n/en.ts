@@ -69,7 +69,7 @@ export const en = {
   'search.in.highlight': 'Highlight',
   'search.in.note': 'Note',
   'search.indexBuilding': (p: Params) =>
-    `Building the search index (${p['percent']}): results may be incomplete.`,
+    `Building the search index (${p['percent']}): results follow as soon as it is ready.`,
   'search.indexStatus': (p: Params) => `Building the search index… ${p['percent']}`,
   'search.showingMatch': (p: Params) => `Showing the match for “${p['words']}”.`,
   'views.title': 'Saved views',

@@ -70,7 +70,7 @@ export const fr: Catalogue = {
   'search.in.highlight': 'Surlignage',
   'search.in.note': 'Note',
   'search.indexBuilding': (p: Params) =>
-    `Construction de l’index de recherche (${p['percent']}) : les résultats peuvent être incomplets.`,
+    `Construction de l’index de recherche (${p['percent']}) : les résultats suivront dès qu’il sera prêt.`,
   'search.indexStatus': (p: Params) => `Construction de l’index de recherche… ${p['percent']}`,
   'search.showingMatch': (p: Params) => `Voici le passage trouvé pour « ${p['words']} ».`,
   'views.title': 'Vues enregistrées',
