@@ -158,7 +158,7 @@ export class SearchIndex {
         title: meta.title,
         section: meta.section,
         // FlexSearch ranks without scores: 1 for its best answer, less for the next ones.
-        score: Math.round((1000 * 1) / (1 + rank)) / 1000,
+        score: Math.round(1000 / (1 + rank)) / 1000,
         matches: await this.#matches(meta, documents),
       })),
     );
