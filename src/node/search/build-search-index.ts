@@ -78,7 +78,7 @@ export async function buildSearchSnapshot(dataDir: string, onProgress?: BuildPro
       }
       step();
     }
-    return snapshotText(header, JSON.stringify(index));
+    return snapshotText(header, index.serialize());
   } finally {
     await store.close();
   }

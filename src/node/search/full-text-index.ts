@@ -1,59 +1,53 @@
 /**
- * The full-text index: an inverted index of the documents of search-documents.ts (articles,
- * highlights, notes), ranked by BM25 with per-field boosts, with prefix matching on the word being
- * typed and typo tolerance for unknown words, documents added and discarded one at a time, and a
- * compact snapshot form.
+ * The full-text index: FlexSearch (flexsearch on npm) indexes and ranks the documents of
+ * search-documents.ts (articles, highlights, notes); this file feeds it our own index terms and
+ * groups its answers by article.
  *
- * Why not MiniSearch itself any more: it builds a result object (score, matched terms, stored
- * fields) for every matching document before sorting them all, so a query for a common word
- * ("year": 13,000 of 20,000 articles) took 20 ms before any snippet was made. Here scores are
- * summed in typed arrays indexed by document slot, and only the best few articles are ordered
- * (a heap) and described. The scores are MiniSearch's BM25, with its weights for prefix and fuzzy
- * matches, so ranking stays as it was (full-text-index.test.ts checks it against MiniSearch) but
- * for one thing: a field's average length is over the documents that have the field. MiniSearch
- * averaged over all documents, an empty field counting 1, so among 20,000 articles a 10-word note
- * was ten times "longer than average" and scored low, against the boost meant for notes.
- * MiniSearch's radix tree (`SearchableMap`, part of its public API) holds the vocabulary and finds
- * prefixes and near spellings.
- *
- * Postings are flat arrays of numbers, [slot, count, slot, count, …], which also makes the
- * snapshot small and quick to load: a few numbers per posting, no map per term.
+ * - Text processing stays ours: a field is turned into index terms by `documentTerms` (folded,
+ *   stop words out, stemmed in the document's language) and handed to FlexSearch already encoded
+ *   (its encoder only splits on spaces), so a query term, processed by the same rules, meets
+ *   exactly the terms indexed.
+ * - Three FlexSearch indexes share one id space (document slots, numbers, as FlexSearch advises):
+ *   titles (tokenized "forward": the word being typed finds the titles it begins a word of),
+ *   body texts, and annotations (a highlight's quote and note, or a note). Annotations change at
+ *   every save, so they are indexed with `fastupdate` (a removal touches only the document's own
+ *   lists) and indexed again from their text at load; titles and bodies are FlexSearch's export.
+ * - Ranking is FlexSearch's: a document scores by where the words stand (a title first, then
+ *   the body text in 9 slots, earlier better), and a query of several words by how many of them
+ *   a document holds (`suggest`: a word missing is not fatal), then by those slots. Each query
+ *   word searches its stems in both languages, plus, in bodies and annotations, for the word
+ *   being typed, the most frequent words it begins, and for an unknown word, near spellings
+ *   (from a vocabulary in MiniSearch's radix tree, `SearchableMap`): a word's alternatives are
+ *   joined with FlexSearch's `or`, the words with its `and` (suggest), which stops at `limit`.
+ *   When the filters turn too many articles down, the search is asked again for more.
+ * - An article discarded (re-imported, removed) is only marked dead: FlexSearch's removal without
+ *   `fastupdate` (the case after an import) walks the whole index. Dead slots are left out of
+ *   answers and of the snapshot's document table; the worker's next snapshot (built from the
+ *   files) holds none.
  */
+import { Index, Resolver, type Id } from 'flexsearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchField } from '../../core/search/model';
-import type { StemLanguage } from '../../core/search/text';
+import { queryTermsOf, words, type StemLanguage } from '../../core/search/text';
 import {
-  articleDocId,
   documentTerms,
-  FIELD_BOOSTS,
   FUZZY,
   FUZZY_MIN_LENGTH,
-  INDEXED_FIELDS,
   MAX_FUZZY,
   parseDocId,
   PREFIX_MIN_LENGTH,
-  queryTerms,
   type SearchDocument,
   type SearchDocumentKind,
 } from './search-documents';
 
-/** MiniSearch's BM25+ parameters and its weights for words found by prefix or by typo tolerance. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
+/** Completions of the word being typed searched at most, the most frequent first. */
+const MAX_COMPLETIONS = 12;
 
-/*
- * Discarded documents' postings are skipped, then dropped from each term searched; the whole
- * index is swept once they are a quarter of all postings (after re-importing much of the library).
- */
-const VACUUM_SHARE = 0.25;
-const VACUUM_MIN = 10_000;
+/** Documents asked of FlexSearch for `limit` articles at first (more if filters turn many down). */
+const OVERFETCH = 3;
 
-/** Postings scored for the completions of the word being typed, at most (see `#completions`). */
-const PREFIX_POSTINGS = 40_000;
-
-/** Terms restored between two pauses when loading a snapshot. */
-const LOAD_BATCH = 4_000;
+/** Chunks of the articles' index restored between two pauses when loading a snapshot. */
+const LOAD_BATCH = 2;
 
 /** A document as the index keeps it besides its words: annotations keep their text, for snippets. */
 export interface IndexedDocument {
@@ -66,84 +60,62 @@ export interface IndexedDocument {
   note?: string;
 }
 
-/** A document that matched, its own score, and the index terms it matched in each field. */
+/** A document that matched, and the index terms of the query that may have matched in each field. */
 export interface DocumentHit {
   document: IndexedDocument;
-  score: number;
+  /** The query's index terms (all of them for an article's title and text: snippets mark those present). */
   terms: Partial<Record<SearchField, string[]>>;
 }
 
-/** An article that matched: its score is the sum of its documents' (its text and annotations). */
+/** An article that matched. */
 export interface ArticleHit<T> {
   articleId: string;
   /** What `select` returned for the article. */
   article: T;
-  score: number;
+  /** FlexSearch's order: 0 for the best. */
+  rank: number;
   /** Best first. */
   documents: DocumentHit[];
 }
 
-/**
- * A term's postings by field (in INDEXED_FIELDS order): for each field holding the term, flat
- * pairs [slot, count, slot, count, …], slots ascending (documents are appended, slots never reused).
- */
-type Postings = Array<number[] | undefined>;
-
-interface Field {
-  name: SearchField;
-  boost: number;
-  /** How many documents have this field, and their lengths' sum (for BM25's average length). */
-  documents: number;
-  totalLength: number;
-  /** The field's length in each slot: its number of distinct terms, as MiniSearch counted it. */
-  lengths: number[];
-}
-
-/**
- * The snapshot form (`JSON.stringify(index)`). Documents by slot: id, language, each field's
- * length, and an annotation's own text. Terms with their postings by field, or 0 where the field
- * lacks the term (trailing 0s left out: most terms are in no highlight or note). Postings are
- * written as steps from the previous slot (the first from -1), each followed by its count, except
- * that a count of 1 (four postings in five) is written as the step negated, alone: `[3, 2, -1]` is
- * slot 2 twice and slot 3 once. About 14 MB at 20,000 articles, where MiniSearch's form took 35.
- */
-export interface SerializedIndex {
-  documents: SerializedDocument[];
-  terms: SerializedTerm[];
+/** The snapshot's first line (after the header): the document table and the vocabulary. */
+interface SnapshotTable {
+  /** Documents by slot: [id, language] or, for an annotation, [id, language, highlight, note]; 0 when dead. */
+  documents: Array<SerializedDocument | 0>;
+  vocabulary: Array<[term: string, count: number]>;
 }
 type SerializedDocument =
-  | [id: string, language: StemLanguage, lengths: number[]]
-  | [id: string, language: StemLanguage, lengths: number[], texts: { highlight?: string; note?: string }];
-type SerializedTerm = [term: string, ...postings: Array<number[] | 0>];
+  | [id: string, language: StemLanguage]
+  | [id: string, language: StemLanguage, highlight: string | null, note: string | null];
+
+/** Our terms arrive encoded, joined by spaces. */
+const split = (content: string): string[] => (content ? content.split(' ') : []);
+
+/*
+ * Body texts: FlexSearch's default scoring (9 slots along the text, earlier better). Titles: one
+ * slot, indexed forward (every start of every word, so the word being typed finds them).
+ * Annotations: one slot (any word of a note counts), and `fastupdate`, for removals.
+ */
+const newBodyIndex = (): Index => new Index({ tokenize: 'strict', encode: split });
+const newTitleIndex = (): Index => new Index({ tokenize: 'forward', resolution: 1, encode: split });
+const newAnnotationIndex = (): Index =>
+  new Index({ tokenize: 'strict', resolution: 1, encode: split, fastupdate: true });
+
+/** A query word: its stems (searched everywhere), and words it may stand for (not in titles). */
+interface QueryWord {
+  stems: string[];
+  more: string[];
+}
 
 export class FullTextIndex {
-  /** Each term's postings. */
-  readonly #terms = new Map<string, Postings>();
-  /*
-   * The same terms in a radix tree, for prefixes and near spellings only: a lookup there costs
-   * several times a Map's, which made indexing three times slower.
-   */
-  readonly #vocabulary = new SearchableMap<Postings>();
+  #titles = newTitleIndex();
+  #bodies = newBodyIndex();
+  readonly #annotations = newAnnotationIndex();
   /** Documents by slot; a discarded one leaves `undefined`. */
   readonly #documents: Array<IndexedDocument | undefined> = [];
   readonly #slots = new Map<string, number>();
-  readonly #fields: Field[] = INDEXED_FIELDS.map((name) => ({
-    name,
-    boost: FIELD_BOOSTS[name],
-    documents: 0,
-    totalLength: 0,
-    lengths: [],
-  }));
-  /** Postings of discarded documents still in the terms' lists, and all postings. */
-  #deadPostings = 0;
-  #postings = 0;
-
-  // Per query, by slot (zeroed again after each query): each document's score, the number of query
-  // terms it matched and the last one it matched, and each article's total.
-  #score = new Float64Array(0);
-  #total = new Float64Array(0);
-  #quality = new Uint16Array(0);
-  #lastTerm = new Int32Array(0);
+  /** Every index term with the number of documents it was added for, for completions and typos. */
+  readonly #vocabulary = new SearchableMap<number>();
 
   /** How many documents the index holds. */
   get documentCount(): number {
@@ -165,85 +137,52 @@ export class FullTextIndex {
         : { id: document.id, articleId, kind, language, annotationId, highlight, note },
     );
     this.#slots.set(document.id, slot);
-    for (const [f, field] of this.#fields.entries()) {
-      const text = document[field.name];
-      let distinct = 0;
-      for (const term of text ? documentTerms(text, language) : []) {
-        const postings = this.#terms.get(term) ?? this.#newTerm(term);
-        const list = (postings[f] ??= []);
-        // This document is the list's last (slots only grow): a repeated word adds to its count.
-        if (list[list.length - 2] === slot) list[list.length - 1] = (list[list.length - 1] as number) + 1;
-        else {
-          list.push(slot, 1);
-          distinct += 1;
-        }
-      }
-      field.lengths[slot] = distinct;
-      if (distinct === 0) continue;
-      field.documents += 1;
-      field.totalLength += distinct;
-      this.#postings += distinct;
-    }
+    if (kind === 'article') {
+      const title = document.title ? documentTerms(document.title, language) : [];
+      const text = document.text ? documentTerms(document.text, language) : [];
+      this.#count(title, text);
+      this.#titles.add(slot, title.join(' '));
+      this.#bodies.add(slot, text.join(' '));
+    } else this.#addAnnotation(slot, document, true);
   }
 
   addAll(documents: readonly SearchDocument[]): void {
     for (const document of documents) this.add(document);
   }
 
-  /**
-   * Takes a document out of searches at once. An annotation keeps its text, so its postings are
-   * found and dropped at once (a note is saved again and again); an article's are skipped by
-   * searches until they are swept (see VACUUM_SHARE).
-   */
+  #addAnnotation(
+    slot: number,
+    document: { language: StemLanguage; highlight?: string | undefined; note?: string | undefined },
+    count: boolean,
+  ): void {
+    const terms = [document.highlight, document.note].flatMap((text) =>
+      text ? documentTerms(text, document.language) : [],
+    );
+    if (count) this.#count(terms);
+    this.#annotations.add(slot, terms.join(' '));
+  }
+
+  /** Counts a document's distinct terms in the vocabulary. */
+  #count(...fields: string[][]): void {
+    for (const term of new Set(fields.flat())) this.#vocabulary.update(term, (count = 0) => count + 1);
+  }
+
+  /** Takes a document out of searches at once (see the top about articles). */
   discard(id: string): void {
     const slot = this.#slots.get(id);
     if (slot === undefined) return;
     const document = this.#documents[slot] as IndexedDocument;
     this.#slots.delete(id);
     this.#documents[slot] = undefined;
-    for (const [f, field] of this.#fields.entries()) {
-      const length = field.lengths[slot] ?? 0;
-      if (length === 0) continue;
-      field.documents -= 1;
-      field.totalLength -= length;
-      const text = field.name === 'highlight' || field.name === 'note' ? document[field.name] : undefined;
-      if (text) this.#dropPostings(slot, f, documentTerms(text, document.language));
-      else this.#deadPostings += length;
-    }
-    if (this.#deadPostings >= VACUUM_MIN && this.#deadPostings > this.#postings * VACUUM_SHARE) this.vacuum();
-  }
-
-  /** Drops the postings of a discarded document's `terms` in field `f`. */
-  #dropPostings(slot: number, f: number, terms: string[]): void {
+    if (document.kind === 'article') return;
+    this.#annotations.remove(slot);
+    const terms = [document.highlight, document.note].flatMap((text) =>
+      text ? documentTerms(text, document.language) : [],
+    );
     for (const term of new Set(terms)) {
-      const postings = this.#terms.get(term);
-      const list = postings?.[f];
-      const at = list ? find(list, slot) : -1;
-      if (!postings || !list || at < 0) {
-        // Not where it was indexed (it cannot be, but if it were): left for the sweep.
-        this.#deadPostings += 1;
-        continue;
-      }
-      list.splice(at, 2);
-      this.#postings -= 1;
-      if (list.length > 0) continue;
-      postings[f] = undefined;
-      if (postings.every((other) => other === undefined)) {
-        this.#terms.delete(term);
-        this.#vocabulary.delete(term);
-      }
-    }
-  }
-
-  /** Drops every discarded document's postings, and the terms left with none. */
-  vacuum(): void {
-    const emptied: string[] = [];
-    for (const [term, postings] of this.#terms) {
-      if (!this.#prune(postings)) emptied.push(term);
-    }
-    for (const term of emptied) {
-      this.#terms.delete(term);
-      this.#vocabulary.delete(term);
+      const count = (this.#vocabulary.get(term) ?? 1) - 1;
+      if (count > 0) this.#vocabulary.set(term, count);
+      else this.#vocabulary.delete(term);
     }
   }
 
@@ -257,416 +196,233 @@ export class FullTextIndex {
     limit: number,
     select: (articleId: string) => T | undefined,
   ): Array<ArticleHit<T>> {
-    const terms = queryTerms(query);
-    if (terms.length === 0 || limit <= 0) return [];
-    this.#growScratch();
-    const touched: number[] = [];
-    const matched: Array<[term: string, postings: Postings]> = [];
-    try {
-      terms.forEach((term, i) => {
-        for (const [found, postings, weight] of this.#expand(term, i === terms.length - 1)) {
-          matched.push([found, postings]);
-          this.#accumulate(postings, weight, i + 1, touched);
-        }
-      });
-      return this.#best(touched, matched, limit, select);
-    } finally {
-      for (const slot of touched) {
-        this.#score[slot] = 0;
-        this.#total[slot] = 0;
-        this.#quality[slot] = 0;
-        this.#lastTerm[slot] = 0;
-      }
+    const groups = this.#queryGroups(query);
+    if (groups.length === 0 || limit <= 0) return [];
+    const terms = [...new Set(groups.flatMap(({ stems, more }) => [...stems, ...more]))];
+    let want = limit * OVERFETCH + 10;
+    for (;;) {
+      const slots = this.#ranked(groups, want);
+      const hits = this.#group(slots, terms, limit, select);
+      if (hits.length >= limit || slots.length < want) return hits;
+      want *= 4;
     }
   }
 
   /**
-   * The index terms a query term stands for, with their weights: itself; if it is the last term
-   * (the word being typed), the words it begins; if it is unknown and long enough, near spellings.
+   * A query's words, each as the index terms it may stand for: its stems in both languages; for
+   * the last word (being typed), the words it begins; for a word the index does not hold, near
+   * spellings. Known terms only (FlexSearch would find nothing for the others).
    */
-  *#expand(term: string, last: boolean): Generator<[term: string, postings: Postings, weight: number]> {
-    const exact = this.#terms.get(term);
-    if (exact) yield [term, exact, 1];
-    if (last && term.length >= PREFIX_MIN_LENGTH) {
-      for (const [longer, postings] of this.#completions(term)) {
-        const distance = longer.length - term.length;
-        yield [longer, postings, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * distance)];
+  #queryGroups(query: string): QueryWord[] {
+    const all = words(query);
+    const groups: QueryWord[] = [];
+    all.forEach((word, i) => {
+      const stems = queryTermsOf(word);
+      if (stems.length === 0) return;
+      const last = i === all.length - 1;
+      const more = new Set<string>();
+      for (const stem of stems) {
+        if (last && stem.length >= PREFIX_MIN_LENGTH)
+          for (const longer of this.#completions(stem)) more.add(longer);
+        const edits = this.#typoTolerance(stem, last);
+        if (edits > 0) for (const near of this.#vocabulary.fuzzyGet(stem, edits).keys()) more.add(near);
       }
-    }
-    const maxEdits = this.#typoTolerance(term, last);
-    if (maxEdits === 0) return;
-    for (const [near, [postings, edits]] of this.#vocabulary.fuzzyGet(term, maxEdits)) {
-      if (edits > 0) yield [near, postings, (FUZZY_WEIGHT * near.length) / (near.length + edits)];
-    }
+      for (const stem of stems) more.delete(stem);
+      groups.push({ stems, more: [...more] });
+    });
+    return groups;
   }
 
-  /**
-   * The longer words a prefix begins. A short prefix begins hundreds ("co": 700 words, 140,000
-   * postings at 20,000 articles): past PREFIX_POSTINGS, only the most frequent words are taken,
-   * the likeliest to be the one being typed, and a search stays within a few milliseconds.
-   */
-  #completions(prefix: string): Array<[term: string, postings: Postings]> {
-    const completions: Array<[term: string, postings: Postings, count: number]> = [];
-    let total = 0;
-    for (const [longer, postings] of this.#vocabulary.atPrefix(prefix)) {
-      if (longer === prefix) continue;
-      const count = postings.reduce((sum, list) => sum + (list ? list.length / 2 : 0), 0);
-      completions.push([longer, postings, count]);
-      total += count;
-    }
-    if (total <= PREFIX_POSTINGS) return completions.map(([longer, postings]) => [longer, postings]);
-    completions.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
-    const taken: Array<[term: string, postings: Postings]> = [];
-    let spent = 0;
-    for (const [longer, postings, count] of completions) {
-      if (spent > 0 && spent + count > PREFIX_POSTINGS) continue;
-      taken.push([longer, postings]);
-      spent += count;
-    }
-    return taken;
+  /** The most frequent words `prefix` begins (as many as MAX_COMPLETIONS). */
+  #completions(prefix: string): string[] {
+    const found: Array<[term: string, count: number]> = [];
+    for (const [term, count] of this.#vocabulary.atPrefix(prefix))
+      if (term !== prefix) found.push([term, count]);
+    if (found.length > MAX_COMPLETIONS) found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return found.slice(0, MAX_COMPLETIONS).map(([term]) => term);
   }
 
   /*
-   * Cheap paths before the clever one: a word the index holds is not a typo, so fuzzy matching
-   * (which walks a good part of the vocabulary) runs only for words it does not hold; nor is the
-   * start of a known word, for the last word (probably not finished), which has completions then.
+   * A word the index holds is not a typo; nor is the start of a known word, for the last word
+   * (probably not finished), which has completions then.
    */
   #typoTolerance(term: string, last: boolean): number {
-    if (term.length < FUZZY_MIN_LENGTH || this.#terms.has(term)) return 0;
-    if (last && this.#vocabulary.atPrefix(term).keys().next().done !== true) return 0;
+    if (term.length < FUZZY_MIN_LENGTH || this.#vocabulary.has(term)) return 0;
+    if (last && this.#vocabulary.atPrefix(term).size > 0) return 0;
     return Math.min(MAX_FUZZY, Math.round(term.length * FUZZY));
   }
 
-  /** Adds a term's BM25 scores to the documents holding it, counting query term `termNumber` once each. */
-  #accumulate(postings: Postings, weight: number, termNumber: number, touched: number[]): void {
-    const { k, b, d } = BM25;
-    const documentCount = this.#slots.size;
-    const score = this.#score;
-    const quality = this.#quality;
-    const lastTerm = this.#lastTerm;
-    for (const [f, field] of this.#fields.entries()) {
-      if (this.#deadPostings > 0) this.#pruneField(postings, f);
-      const list = postings[f];
-      if (!list) continue;
-      const matching = list.length / 2;
-      const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-      const factor = weight * field.boost * idf;
-      const average = field.totalLength / field.documents;
-      const lengths = field.lengths;
-      for (let i = 0; i < list.length; i += 2) {
-        const slot = list[i] as number;
-        const count = list[i + 1] as number;
-        const norm = k * (1 - b + (b * (lengths[slot] as number)) / average);
-        score[slot] = (score[slot] as number) + factor * (d + (count * (k + 1)) / (count + norm));
-        if (lastTerm[slot] !== termNumber) {
-          if (quality[slot] === 0) touched.push(slot);
-          lastTerm[slot] = termNumber;
-          quality[slot] = (quality[slot] as number) + 1;
-        }
-      }
-    }
+  /**
+   * The best `limit` document slots for the query words, in FlexSearch's order: each word's
+   * stems in titles (as prefixes), then its stems and the words it may stand for in body texts
+   * and annotations, joined with `or`; the words with `and` (suggest: a word missing is not
+   * fatal). Words that find nothing are left out first (FlexSearch's `and` would stop at an empty
+   * first one).
+   */
+  #ranked(groups: QueryWord[], limit: number): number[] {
+    const found = groups
+      .map(({ stems, more }) => {
+        const [stem, ...others] = stems as [string, ...string[]];
+        return new Resolver({ index: this.#titles, query: stem }).or(
+          ...others.map((query) => ({ query, index: this.#titles })),
+          ...[...stems, ...more].flatMap((query) => [
+            { query, index: this.#bodies },
+            { query, index: this.#annotations },
+          ]),
+        );
+      })
+      .filter((resolver) => resolver.result.length > 0);
+    const [first, ...others] = found;
+    if (!first) return [];
+    // `offset: 0` said, or FlexSearch 0.8.212 answers [] when one slot holds more than `limit` ids.
+    if (others.length === 0) return first.resolve({ limit, offset: 0 }) as number[];
+    return first.and(...others, { suggest: true, limit, resolve: true }) as number[];
   }
 
-  /** Groups the scored documents by article and takes the best accepted articles. */
-  #best<T>(
-    touched: number[],
-    matched: Array<[term: string, postings: Postings]>,
+  /** Groups ranked document slots by article, keeping the accepted articles, up to `limit`. */
+  #group<T>(
+    slots: readonly Id[],
+    terms: string[],
     limit: number,
     select: (articleId: string) => T | undefined,
   ): Array<ArticleHit<T>> {
-    const score = this.#score;
-    const total = this.#total;
-    const quality = this.#quality;
-    const documents = this.#documents;
-    const documentAt = (slot: number): IndexedDocument => documents[slot] as IndexedDocument;
-    // As MiniSearch: a document's BM25 sum times the number of query terms it matched.
-    for (const slot of touched) score[slot] = (score[slot] as number) * (quality[slot] as number);
-    // An article's total is its document's score plus its highlights' and notes'. The group is
-    // kept under its article document's slot or, if it has none (a body that could not be read),
-    // under its first annotation's.
-    const candidates: number[] = [];
-    const annotations = new Map<number, number[]>();
-    const withoutArticle = new Map<string, number>();
-    const scored = touched.length;
-    for (let i = 0; i < scored; i += 1) {
-      const slot = touched[i] as number;
-      const document = documentAt(slot);
-      if (document.kind === 'article') {
-        total[slot] = (total[slot] as number) + (score[slot] as number);
-        candidates.push(slot);
-        continue;
-      }
-      let group = this.#slots.get(articleDocId(document.articleId)) ?? withoutArticle.get(document.articleId);
-      if (group === undefined) {
-        group = slot;
-        withoutArticle.set(document.articleId, slot);
-      }
-      const members = annotations.get(group);
-      if (members) members.push(slot);
-      else {
-        annotations.set(group, [slot]);
-        // An article found by its annotations only is a candidate too (and its slot is zeroed after).
-        if (quality[group] === 0 || group === slot) candidates.push(group);
-        if (quality[group] === 0) touched.push(group);
-      }
-      total[group] = (total[group] as number) + (score[slot] as number);
-    }
-
-    const before = (a: number, b: number): boolean => {
-      const ta = total[a] as number;
-      const tb = total[b] as number;
-      return ta > tb || (ta === tb && documentAt(a).articleId < documentAt(b).articleId);
-    };
+    const byArticle = new Map<string, { documents: IndexedDocument[]; rank: number }>();
+    slots.forEach((slot, rank) => {
+      const document = this.#documents[slot as number];
+      if (!document) return;
+      const group = byArticle.get(document.articleId);
+      if (group) group.documents.push(document);
+      else byArticle.set(document.articleId, { documents: [document], rank });
+    });
     const hits: Array<ArticleHit<T>> = [];
-    for (const group of inOrder(candidates, before)) {
-      const { articleId, kind } = documentAt(group);
+    const wanted = new Set(terms);
+    for (const [articleId, { documents, rank }] of byArticle) {
       const article = select(articleId);
       if (article === undefined) continue;
-      const own = kind === 'article' && quality[group] !== 0 ? [group] : [];
-      const members = (annotations.get(group) ?? []).sort(
-        (a, b) => (score[b] as number) - (score[a] as number),
-      );
       hits.push({
         articleId,
         article,
-        score: total[group] as number,
-        documents: [...own, ...members].map((slot) => ({
-          document: documentAt(slot),
-          score: score[slot] as number,
-          terms: this.#termsIn(slot, matched),
-        })),
+        rank,
+        documents: documents.map((document) => ({ document, terms: termsIn(document, wanted, terms) })),
       });
       if (hits.length === limit) break;
     }
     return hits;
   }
 
-  /** The index terms among `matched` that the document at `slot` holds, by field. */
-  #termsIn(
-    slot: number,
-    matched: Array<[term: string, postings: Postings]>,
-  ): Partial<Record<SearchField, string[]>> {
-    const terms: Partial<Record<SearchField, string[]>> = {};
-    for (const [term, postings] of matched) {
-      for (const [f, field] of this.#fields.entries()) {
-        const list = postings[f];
-        if (!list || find(list, slot) < 0) continue;
-        const found = (terms[field.name] ??= []);
-        if (!found.includes(term)) found.push(term);
-      }
-    }
-    return terms;
-  }
-
-  /** Drops discarded documents from a term's postings; false when none are left. */
-  #prune(postings: Postings): boolean {
-    let left = false;
-    for (let f = 0; f < postings.length; f += 1) {
-      this.#pruneField(postings, f);
-      if (postings[f]) left = true;
-    }
-    return left;
-  }
-
-  #pruneField(postings: Postings, f: number): void {
-    const list = postings[f];
-    if (!list) return;
-    let kept = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      const slot = list[i] as number;
-      if (this.#documents[slot] === undefined) continue;
-      list[kept] = slot;
-      list[kept + 1] = list[i + 1] as number;
-      kept += 2;
-    }
-    const removed = (list.length - kept) / 2;
-    if (removed === 0) return;
-    if (kept === 0) postings[f] = undefined;
-    else list.length = kept;
-    this.#deadPostings -= removed;
-    this.#postings -= removed;
-  }
-
-  #growScratch(): void {
-    const size = this.#documents.length;
-    if (this.#score.length >= size) return;
-    const capacity = Math.ceil(size * 1.25) + 64;
-    this.#score = new Float64Array(capacity);
-    this.#total = new Float64Array(capacity);
-    this.#quality = new Uint16Array(capacity);
-    this.#lastTerm = new Int32Array(capacity);
-  }
-
-  /** The snapshot form (see `SerializedIndex`), discarded documents left out and slots renumbered. */
-  toJSON(): SerializedIndex {
-    const renumbered = new Int32Array(this.#documents.length).fill(-1);
-    const documents: SerializedDocument[] = [];
-    this.#documents.forEach((document, slot) => {
-      if (!document) return;
-      renumbered[slot] = documents.length;
-      const lengths = this.#fields.map((field) => field.lengths[slot] ?? 0);
+  /**
+   * The snapshot form: a line of JSON (`SnapshotTable`: documents and vocabulary), then the
+   * articles' index as FlexSearch exports it, a line per chunk: its key, a tab, its data.
+   */
+  serialize(): string {
+    const documents = this.#documents.map((document): SerializedDocument | 0 => {
+      if (!document) return 0;
       const { id, language, kind, highlight, note } = document;
-      documents.push(
-        kind === 'article' ? [id, language, lengths] : [id, language, lengths, { highlight, note }],
-      );
+      return kind === 'article' ? [id, language] : [id, language, highlight ?? null, note ?? null];
     });
-    const terms: SerializedTerm[] = [];
-    for (const [term, postings] of this.#terms) {
-      const row: SerializedTerm = [term];
-      for (const list of postings) {
-        const encoded: number[] = [];
-        let previous = -1;
-        for (let i = 0; list && i < list.length; i += 2) {
-          const slot = renumbered[list[i] as number] as number;
-          if (slot < 0) continue;
-          const count = list[i + 1] as number;
-          if (count === 1) encoded.push(previous - slot);
-          else encoded.push(slot - previous, count);
-          previous = slot;
-        }
-        row.push(encoded.length > 0 ? encoded : 0);
-      }
-      while (row.length > 1 && row.at(-1) === 0) row.pop();
-      if (row.length > 1) terms.push(row);
-    }
-    return { documents, terms };
+    const table: SnapshotTable = { documents, vocabulary: [...this.#vocabulary] };
+    const lines = [JSON.stringify(table)];
+    this.#titles.export((key, data) => {
+      lines.push(`t.${key}\t${data}`);
+    });
+    this.#bodies.export((key, data) => {
+      lines.push(`b.${key}\t${data}`);
+    });
+    return lines.join('\n');
   }
 
   /**
-   * The index of a snapshot (`JSON.stringify(index)`); throws if the text is not one. Pauses
-   * between batches of terms, so the thread keeps answering while a large index loads.
+   * The index of a snapshot (`serialize`); throws if the text is not one. Pauses between chunks,
+   * so the thread keeps answering while a large index loads.
    */
-  static async load(json: string): Promise<FullTextIndex> {
-    const data: unknown = JSON.parse(json);
-    if (typeof data !== 'object' || data === null) throw damaged('not an object');
-    const { documents, terms } = data as { documents?: unknown; terms?: unknown };
-    if (!Array.isArray(documents) || !Array.isArray(terms)) throw damaged('no documents or terms');
+  static async load(text: string): Promise<FullTextIndex> {
+    const lines = text.split('\n');
     const index = new FullTextIndex();
-    for (const row of documents as unknown[]) index.#restoreDocument(row);
-    let restored = 0;
-    for (const row of terms as unknown[]) {
-      index.#restoreTerm(row);
-      restored += 1;
-      if (restored % LOAD_BATCH === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    let table: unknown;
+    try {
+      table = JSON.parse(lines[0] ?? '');
+    } catch {
+      throw damaged('the document table is not JSON');
     }
+    if (typeof table !== 'object' || table === null) throw damaged('no document table');
+    const { documents, vocabulary } = table as { documents?: unknown; vocabulary?: unknown };
+    if (!Array.isArray(documents) || !Array.isArray(vocabulary)) throw damaged('no documents or vocabulary');
+    (documents as unknown[]).forEach((row, slot) => index.#restoreDocument(row, slot));
+    for (const entry of vocabulary as unknown[]) {
+      const [term, count] = Array.isArray(entry) ? (entry as unknown[]) : [];
+      if (typeof term !== 'string' || !Number.isInteger(count)) throw damaged('bad vocabulary');
+      index.#vocabulary.set(term, count as number);
+    }
+    const titles = newTitleIndex();
+    const bodies = newBodyIndex();
+    for (let i = 1; i < lines.length; i += 1) {
+      const line = lines[i] as string;
+      const tab = line.indexOf('\t');
+      if (tab < 0) throw damaged('bad index chunk');
+      try {
+        const [which, ...key] = line.slice(0, tab).split('.');
+        const target = which === 't' ? titles : which === 'b' ? bodies : undefined;
+        if (!target) throw damaged('an index chunk of no index');
+        target.import(key.join('.'), line.slice(tab + 1));
+      } catch {
+        throw damaged('an index chunk is not JSON');
+      }
+      if (i % LOAD_BATCH === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    index.#titles = titles;
+    index.#bodies = bodies;
     return index;
   }
 
-  #restoreDocument(row: unknown): void {
+  #restoreDocument(row: unknown, slot: number): void {
+    this.#documents[slot] = undefined;
+    if (row === 0) return;
     if (!Array.isArray(row)) throw damaged('a document is not a list');
-    const [id, language, lengths, texts] = row as unknown[];
+    const [id, language, highlight, note] = row as unknown[];
     if (typeof id !== 'string' || this.#slots.has(id)) throw damaged('a document id is missing or repeated');
     if (language !== 'en' && language !== 'fr' && language !== 'other')
       throw damaged(`bad language in ${id}`);
-    if (!Array.isArray(lengths) || lengths.length !== this.#fields.length || !lengths.every(isCount))
-      throw damaged(`bad field lengths in ${id}`);
     const { kind, articleId, annotationId } = parseDocId(id);
-    const slot = this.#documents.length;
-    if (kind === 'article') this.#documents.push({ id, articleId, kind, language });
-    else {
-      const { highlight, note } = (texts ?? {}) as { highlight?: unknown; note?: unknown };
-      if (
-        (highlight !== undefined && typeof highlight !== 'string') ||
-        (note !== undefined && typeof note !== 'string')
-      )
-        throw damaged(`bad annotation text in ${id}`);
-      this.#documents.push({ id, articleId, kind, language, annotationId, highlight, note });
-    }
     this.#slots.set(id, slot);
-    for (const [f, field] of this.#fields.entries()) {
-      const length = lengths[f] as number;
-      field.lengths[slot] = length;
-      if (length === 0) continue;
-      field.documents += 1;
-      field.totalLength += length;
+    if (kind === 'article') {
+      this.#documents[slot] = { id, articleId, kind, language };
+      return;
     }
+    if ((highlight !== null && typeof highlight !== 'string') || (note !== null && typeof note !== 'string'))
+      throw damaged(`bad annotation text in ${id}`);
+    const document: IndexedDocument = {
+      id,
+      articleId,
+      kind,
+      language,
+      annotationId,
+      highlight: highlight ?? undefined,
+      note: note ?? undefined,
+    };
+    this.#documents[slot] = document;
+    this.#addAnnotation(slot, document, false);
   }
-
-  #restoreTerm(row: unknown): void {
-    if (!Array.isArray(row) || row.length < 2 || row.length > this.#fields.length + 1)
-      throw damaged('bad term');
-    const [term, ...lists] = row as unknown[];
-    if (typeof term !== 'string' || this.#terms.has(term)) throw damaged('a term is missing or repeated');
-    const postings: Postings = [];
-    for (const list of lists) {
-      if (list === 0) {
-        postings.push(undefined);
-        continue;
-      }
-      if (!Array.isArray(list) || list.length === 0) throw damaged(`bad postings of ${term}`);
-      const pairs: number[] = [];
-      let slot = -1;
-      for (let i = 0; i < list.length;) {
-        const step: unknown = list[i];
-        if (!Number.isInteger(step) || step === 0) throw damaged(`bad postings of ${term}`);
-        if ((step as number) < 0) {
-          slot -= step as number;
-          pairs.push(slot, 1);
-          i += 1;
-          continue;
-        }
-        const count: unknown = list[i + 1];
-        if (!isCount(count) || count === 0) throw damaged(`bad postings of ${term}`);
-        slot += step as number;
-        pairs.push(slot, count);
-        i += 2;
-      }
-      if (slot >= this.#documents.length) throw damaged(`postings of ${term} beyond the documents`);
-      this.#postings += pairs.length / 2;
-      postings.push(pairs);
-    }
-    this.#terms.set(term, postings);
-    this.#vocabulary.set(term, postings);
-  }
-
-  #newTerm(term: string): Postings {
-    const postings: Postings = [];
-    this.#terms.set(term, postings);
-    this.#vocabulary.set(term, postings);
-    return postings;
-  }
-}
-
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-
-const damaged = (detail: string): Error => new Error(`The search index snapshot is damaged: ${detail}.`);
-
-/** Where `slot` is in flat [slot, count, …] pairs in ascending slot order (a binary search), or -1. */
-function find(list: number[], slot: number): number {
-  let low = 0;
-  let high = list.length / 2 - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = list[middle * 2] as number;
-    if (at === slot) return middle * 2;
-    if (at < slot) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 /**
- * `items` in the order `before` puts them, lazily: a binary heap built in place (one pass), then
- * one item taken at a time, so the first few of thousands cost little more than the pass.
+ * The query terms a document may show, by field: for an article, all of them for title and text
+ * (its words are not kept here: a snippet marks those present); for an annotation, those its text holds.
  */
-function* inOrder(items: number[], before: (a: number, b: number) => boolean): Generator<number> {
-  const heap = items;
-  const siftDown = (start: number, size: number): void => {
-    let i = start;
-    for (;;) {
-      const left = 2 * i + 1;
-      let top = i;
-      if (left < size && before(heap[left] as number, heap[top] as number)) top = left;
-      if (left + 1 < size && before(heap[left + 1] as number, heap[top] as number)) top = left + 1;
-      if (top === i) return;
-      [heap[i], heap[top]] = [heap[top] as number, heap[i] as number];
-      i = top;
-    }
-  };
-  for (let i = (heap.length >> 1) - 1; i >= 0; i -= 1) siftDown(i, heap.length);
-  for (let size = heap.length; size > 0; size -= 1) {
-    yield heap[0] as number;
-    heap[0] = heap[size - 1] as number;
-    siftDown(0, size - 1);
+function termsIn(
+  document: IndexedDocument,
+  wanted: Set<string>,
+  terms: string[],
+): Partial<Record<SearchField, string[]>> {
+  if (document.kind === 'article') return { title: terms, text: terms };
+  const found: Partial<Record<SearchField, string[]>> = {};
+  for (const field of ['highlight', 'note'] as const) {
+    const text = document[field];
+    const present = text
+      ? [...new Set(documentTerms(text, document.language))].filter((t) => wanted.has(t))
+      : [];
+    if (present.length > 0) found[field] = present;
   }
+  return found;
 }
+
+const damaged = (detail: string): Error => new Error(`The search index snapshot is damaged: ${detail}.`);

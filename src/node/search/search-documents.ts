@@ -3,14 +3,11 @@
  * the index (search-build-worker.ts) and the one that queries it (search-index.ts): both must
  * process text the same way, or a loaded index would not answer its own queries.
  *
- * The index itself is full-text-index.ts: BM25 ranking with per-field boosts, prefix and fuzzy
- * (edit distance) matching, documents added and discarded one at a time, and a compact snapshot.
- * It was MiniSearch (minisearch on npm) until its per-result objects made a query for a common
- * word take 20 ms at 20,000 articles; its radix tree (SearchableMap) still finds the prefixes and
- * typos, and the scores are its BM25 (see full-text-index.ts).
+ * The index itself is FlexSearch (full-text-index.ts), fed with the terms made here. It was
+ * MiniSearch until its per-result objects made a query for a common word take 20 ms at 20,000
+ * articles; MiniSearch's radix tree (SearchableMap) still finds the completions and typos.
  */
 import type { ArticleAnnotations } from '../../core/annotations/model';
-import { SEARCH_FIELDS, type SearchField } from '../../core/search/model';
 import {
   foldWord,
   isStopWord,
@@ -25,8 +22,9 @@ import {
  * Bump when the documents, the text processing or the snapshot's shape change: an index of
  * another version is rebuilt. 2: full-text-index.ts's own snapshot form instead of MiniSearch's,
  * annotations' own text kept for snippets, the letters an apostrophe leaves alone as stop words.
+ * 3: FlexSearch's export.
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 export type SearchDocumentKind = 'article' | 'highlight' | 'note';
 
@@ -45,16 +43,6 @@ export interface SearchDocument {
   highlight?: string;
   note?: string;
 }
-
-/** The indexed fields, in the order the index numbers them. */
-export const INDEXED_FIELDS = SEARCH_FIELDS;
-
-/*
- * Boosts: a word in the title says most about what the article is about; the reader's own
- * highlights and notes say what mattered to them; the body text counts least (it is also the
- * longest field, which BM25 already discounts).
- */
-export const FIELD_BOOSTS: Record<SearchField, number> = { title: 3, text: 1, highlight: 2, note: 2 };
 
 /**
  * Typo tolerance: one edit from 5 letters (0.2 × length, rounded), two from 8, never more (a

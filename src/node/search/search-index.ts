@@ -153,11 +153,12 @@ export class SearchIndex {
       return meta && (!accept || accept(meta)) ? meta : undefined;
     });
     return Promise.all(
-      hits.map(async ({ article: meta, score, documents }) => ({
+      hits.map(async ({ article: meta, rank, documents }) => ({
         id: meta.id,
         title: meta.title,
         section: meta.section,
-        score: Math.round(score * 1000) / 1000,
+        // FlexSearch ranks without scores: 1 for its best answer, less for the next ones.
+        score: Math.round(1000 / (1 + rank)) / 1000,
         matches: await this.#matches(meta, documents),
       })),
     );
@@ -171,7 +172,7 @@ export class SearchIndex {
       if (document.kind === 'article') {
         if (terms.title) {
           const { text, marks } = makeSnippet(meta.title, termMatcher(terms.title, language), 400);
-          matches.push({ field: 'title', snippet: { text, marks } });
+          if (marks.length > 0) matches.push({ field: 'title', snippet: { text, marks } });
         }
         textTerms = terms.text;
         continue;
@@ -193,7 +194,8 @@ export class SearchIndex {
       const body = await this.#text(meta.id);
       if (body !== undefined) {
         const { text, marks, firstMatch } = makeSnippet(body, termMatcher(textTerms, language));
-        matches.push({ field: 'text', snippet: { text, marks }, start: Math.max(0, firstMatch) });
+        if (marks.length > 0)
+          matches.push({ field: 'text', snippet: { text, marks }, start: Math.max(0, firstMatch) });
       }
     }
     return matches;
@@ -402,7 +404,7 @@ export class SearchIndex {
       // is caught up at the next open, as after a crash.
       const text = this.#options.builder
         ? await this.#options.builder(this.#store.dataDir, () => undefined)
-        : snapshotText({ ...this.#header, version: SEARCH_INDEX_VERSION }, JSON.stringify(this.#index));
+        : snapshotText({ ...this.#header, version: SEARCH_INDEX_VERSION }, this.#index.serialize());
       await writeSnapshot(this.#store.dataDir, text);
     } catch (error) {
       this.#dirty = true;
