@@ -45,8 +45,8 @@ export interface HandlerHost {
   searchPersistDelayMs?: number;
 }
 
-/** Results a search returns when the caller gives no limit. */
-const DEFAULT_SEARCH_LIMIT = 50;
+/** Results a search returns when the caller gives no limit: a first page, as the app asks. */
+const DEFAULT_SEARCH_LIMIT = 20;
 
 /**
  * The handlers over `host.store`. The progress and settings files are opened on first use, not

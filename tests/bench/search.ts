@@ -81,6 +81,7 @@ export const QUERIES = [
   'Labour manifesto',
 ] as const;
 
+/** Results per query: the first page the app's search box asks for (and the contract's default). */
 const LIMIT = 20;
 
 export async function benchSearch(): Promise<BenchResult[]> {

@@ -48,6 +48,14 @@ test('search from the keyboard, open a result, land on the marked match', async 
   await expect(seedResult.locator('mark').first()).toHaveText('négociations');
   await expectNoAxeViolations(page, 'search results');
 
+  // A common word: a first page of results, and more on demand.
+  await searchBox(page).fill('year');
+  await expect(page.getByRole('heading', { name: '20 articles found for “year”' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await expect(page.getByRole('heading', { name: '40 articles found for “year”' })).toBeVisible();
+  await expect(page.locator('.results .result')).toHaveCount(40);
+  await searchBox(page).focus();
+
   // Ctrl+K goes back to the box with the words selected; a name deep in the article replaces them.
   await page.keyboard.press('Escape');
   await expect(searchBox(page)).toHaveValue('');

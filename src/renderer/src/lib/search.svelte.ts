@@ -10,8 +10,11 @@ import { library } from './library.svelte';
 
 /** A short pause while typing: results follow the keys without a query per keystroke. */
 const TYPING_DELAY_MS = 120;
-/** Results asked for: a long page, never the whole library. */
-const RESULT_LIMIT = 50;
+/**
+ * Results asked for at first, and added by each "Show more": each result's snippet reads its
+ * article, so a first page keeps every keystroke's answer within a few milliseconds.
+ */
+export const RESULT_PAGE = 20;
 
 /** Where the reading page should take the reader for a result's match, and what to mark there. */
 export type MatchTarget =
@@ -38,6 +41,8 @@ class SearchState {
   searching = $state(false);
   error = $state<string | null>(null);
   views = $state.raw<SavedView[]>([]);
+  /** How many results to ask for (grows with "Show more", back to one page for new words). */
+  limit = $state(RESULT_PAGE);
   /** Null until the index reports; `ready` once searches see the whole library. */
   index = $state<SearchIndexProgress | null>(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -51,6 +56,7 @@ class SearchState {
   /** Runs the search after a short pause (call on every change of the words or the filters). */
   schedule(): void {
     clearTimeout(this.#timer);
+    this.limit = RESULT_PAGE;
     if (!this.active) {
       this.#asked += 1; // a late answer for old words must not come back
       this.results = [];
@@ -76,7 +82,7 @@ class SearchState {
         ...(library.stateFilter !== 'all' && { state: library.stateFilter }),
         ...(library.tags.length > 0 && { tags: library.tags }),
         ...(library.annotatedOnly && { hasAnnotations: true }),
-        limit: RESULT_LIMIT,
+        limit: this.limit,
       });
       if (asked !== this.#asked) return;
       this.results = results;
@@ -87,6 +93,17 @@ class SearchState {
     } finally {
       if (asked === this.#asked) this.searching = false;
     }
+  }
+
+  /** Asks for another page of results for the same words. */
+  async more(): Promise<void> {
+    this.limit += RESULT_PAGE;
+    await this.run();
+  }
+
+  /** True when there may be more results than shown. */
+  get mayHaveMore(): boolean {
+    return this.results.length >= this.limit;
   }
 
   clear(): void {

@@ -64,6 +64,7 @@ export const en = {
     p.plural === 'one'
       ? `1 article found for “${p['query']}”`
       : `${p['count']} articles found for “${p['query']}”`,
+  'search.more': 'Show more results',
   'search.in.title': 'Title',
   'search.in.text': 'Text',
   'search.in.highlight': 'Highlight',

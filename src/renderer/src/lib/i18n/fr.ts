@@ -65,6 +65,7 @@ export const fr: Catalogue = {
     p.plural === 'one'
       ? `1 article trouvé pour « ${p['query']} »`
       : `${p['count']} articles trouvés pour « ${p['query']} »`,
+  'search.more': 'Afficher plus de résultats',
   'search.in.title': 'Titre',
   'search.in.text': 'Texte',
   'search.in.highlight': 'Surlignage',
