@@ -30,7 +30,9 @@ import {
   pointToOffset,
   rangeToOffsets,
   rangesContainPoint,
+  selectAcross,
 } from './selection-offsets';
+import { scrollToUpperThird } from './reading-position';
 import { blockSentences, sentenceAfter, sentenceBefore, sentenceFrom, type Sentence } from './sentences';
 
 /** What the reading page lends: its annotations, and its elements and text once shown. */
@@ -189,15 +191,8 @@ export class ReaderHighlights {
     const scroller = this.#context.scroller();
     if (!first || !last || !scroller) return;
     if (select) {
-      const rect = first.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      scroller.scrollBy({ top: rect.top - view.top - view.height / 3 });
-      const whole = document.createRange();
-      whole.setStart(first.startContainer, first.startOffset);
-      whole.setEnd(last.endContainer, last.endOffset);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(whole);
+      scrollToUpperThird(scroller, first.getBoundingClientRect());
+      selectAcross(first, last);
     }
     const highlights = this.#context.annotations.highlights;
     this.announcement = t('annotations.showing', {
@@ -257,18 +252,13 @@ export class ReaderHighlights {
     const first = ranges[0];
     const last = ranges[ranges.length - 1];
     if (!sentence || !first || !last) return false;
-    const whole = document.createRange();
-    whole.setStart(first.startContainer, first.startOffset);
-    whole.setEnd(last.endContainer, last.endOffset);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(whole);
+    const whole = selectAcross(first, last);
     // Shift+arrows extend a selection in read-only text only while the focus holds it (focus on
     // the title, where the article opens, leaves them dead): the page itself takes the focus.
     if (document.activeElement !== scroller) scroller.focus({ preventScroll: true });
     const rect = first.getBoundingClientRect();
     if (rect.top < view.top || whole.getBoundingClientRect().bottom > view.bottom) {
-      scroller.scrollBy({ top: rect.top - view.top - view.height / 3 });
+      scrollToUpperThird(scroller, rect);
     }
     this.announcement = t('annotations.selected', { quote: body.text.slice(sentence.start, sentence.end) });
     // After the scroll event (which hides the toolbar) has gone by.

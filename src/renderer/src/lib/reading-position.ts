@@ -50,3 +50,9 @@ export function scrollToPosition(
   const target = topWithin(scroller, block) + position.blockOffset * block.offsetHeight - READING_LINE;
   scroller.scrollTop = Math.max(0, target);
 }
+
+/** Scrolls so that `rect` (a viewport rectangle) stands a third of the way down the view: read with what comes before. */
+export function scrollToUpperThird(scroller: HTMLElement, rect: DOMRect): void {
+  const view = scroller.getBoundingClientRect();
+  scroller.scrollBy({ top: rect.top - view.top - view.height / 3 });
+}

@@ -108,3 +108,14 @@ export function rangesContainPoint(ranges: readonly Range[], x: number, y: numbe
     ),
   );
 }
+
+/** Selects the text from the start of `first` to the end of `last` (a highlight's or a sentence's ranges). */
+export function selectAcross(first: Range, last: Range): Range {
+  const whole = document.createRange();
+  whole.setStart(first.startContainer, first.startOffset);
+  whole.setEnd(last.endContainer, last.endOffset);
+  const selection = getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(whole);
+  return whole;
+}
