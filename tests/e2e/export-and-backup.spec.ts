@@ -3,14 +3,13 @@
  * answers for them), the files are written by the real services, and a restore into an empty
  * data folder brings back the articles, the highlight and its note.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { runGazette } from '../../src/cli/testing/run-gazette';
 import { expectNoAxeViolations } from './axe';
 import { launchApp } from './harness';
-import { makeLibraryWithCli } from './library-fixture';
+import { makeLibraryWithCli, makeTempDir } from './library-fixture';
 import { SEED_TITLE, openArticle } from './app-actions';
 
 const QUOTE = 'Washington n’a pas confirmé cette information.';
@@ -24,7 +23,7 @@ test('exports notes, backs up, and restores into an empty library', async () => 
   }>;
   const seedId = listed.find((entry) => entry.title === SEED_TITLE)?.id ?? '';
   expect((await runGazette(dataDir, 'highlight', seedId, '--text', QUOTE, '--note', NOTE)).code).toBe(0);
-  const outside = await mkdtemp(join(tmpdir(), 'gazette-chosen-'));
+  const outside = await makeTempDir('gazette-chosen-');
   const backupFile = join(outside, 'gazette-backup.json');
 
   let app = await launchApp({ dataDir });
@@ -68,7 +67,7 @@ test('exports notes, backs up, and restores into an empty library', async () => 
   await app.close();
 
   // A new computer: an empty data folder, and the backup.
-  const emptyDir = await mkdtemp(join(tmpdir(), 'gazette-e2e-empty-'));
+  const emptyDir = await makeTempDir('gazette-e2e-empty-');
   app = await launchApp({ dataDir: emptyDir, chosenFile: backupFile });
   page = app.page;
   await expect(page.getByText(/Your library is empty/)).toBeVisible();

@@ -1,13 +1,12 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { launchApp } from './harness';
-import { makeLibraryWithCli } from './library-fixture';
+import { makeLibraryWithCli, makeTempDir } from './library-fixture';
 
 test('importing from the app shows what happened to every file, and the library updates', async () => {
   const dataDir = await makeLibraryWithCli(['seeds']);
-  const folder = await mkdtemp(join(tmpdir(), 'gazette-import-'));
+  const folder = await makeTempDir('gazette-import-');
   await writeFile(join(folder, 'empty.txt'), '');
   await writeFile(join(folder, 'photo.jpg'), 'not an article');
   const app = await launchApp({
