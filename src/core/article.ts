@@ -40,6 +40,28 @@ export interface ParsedArticle {
   readingMinutes: number;
 }
 
+/**
+ * What is known about an article beyond its text: found in its own lines (a date line, a byline,
+ * a `Tags:` line), or given by the format it came in (an HTML page's meta tags, a scraper's JSON
+ * fields, another reader's export). Every field is optional: show what is known.
+ */
+export interface ArticleMetadata {
+  /** Author or authors as written, e.g. `Jane Smith` or `Jean Dupont et Marie Curie`. */
+  author?: string;
+  /** The site or publication's name or host, e.g. `BBC News` or `lemonde.fr`. */
+  site?: string;
+  /** The page's own address, when the source gives it (never fetched). */
+  url?: string;
+  /** When the article was first published: ISO 8601, a date (`2016-08-12`) or a time. */
+  publishedAt?: string;
+  /** When the site says it was last updated: ISO 8601. */
+  modifiedAt?: string;
+  /** Tags the source suggests (a `Tags:` line, categories, labels); not the reader's own tags. */
+  suggestedTags?: string[];
+  /** A one-line summary the source gives (an HTML description, a scraper's `description`). */
+  description?: string;
+}
+
 /** The metadata the library keeps for every article; small, read at start-up. */
 export interface ArticleMeta {
   /** Stable id derived from the source path (see `articleIdForSource`). */
