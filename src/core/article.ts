@@ -62,8 +62,11 @@ export interface ArticleMetadata {
   description?: string;
 }
 
-/** The metadata the library keeps for every article; small, read at start-up. */
-export interface ArticleMeta {
+/**
+ * The metadata the library keeps for every article; small, read at start-up. The optional
+ * `ArticleMetadata` fields are present when the source told them.
+ */
+export interface ArticleMeta extends ArticleMetadata {
   /** Stable id derived from the source path (see `articleIdForSource`). */
   id: string;
   title: string;
