@@ -17,6 +17,7 @@ import {
 } from '../annotations/annotation-schemas';
 import type { ArticleAnnotations, Highlight, NotebookEntry, Note } from '../annotations/model';
 import type { Article } from '../article';
+import { articleIdSchema } from '../article-id';
 import {
   EXPORT_FORMATS,
   type BackupSummary,
@@ -33,8 +34,8 @@ import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings-schema';
 import type { GazetteMethodName, MenuCommand } from './channels';
 
-/** An article id as made by the store: 12 lowercase hex digits. */
-export const articleIdSchema = z.string().regex(/^[0-9a-f]{12}$/, 'not an article id');
+/** The article id rule lives in core/article-id.ts; re-exported for callers of the contract. */
+export { articleIdSchema };
 
 /** A path chosen by the user (dropped on the window or picked in a dialog). */
 const importPathSchema = z.string().min(1).max(4096);
@@ -54,8 +55,8 @@ const exportFormatSchema = z.enum(EXPORT_FORMATS);
 const sectionSchema = z.string().min(1).max(500);
 const tagsSchema = z.array(tagSchema).max(50);
 
-/** The filters a search or a saved view combines with its words. */
-const searchFilters = {
+/** The filters a list, a search or a saved view combines (core/library-filters.ts applies them). */
+const libraryFilters = {
   section: sectionSchema.optional(),
   state: z.enum(READING_STATES).optional(),
   /** Articles carrying every one of these tags. */
@@ -65,8 +66,13 @@ const searchFilters = {
 };
 
 export const inputSchemas = {
-  /** The library, newest imports first; `limit` asks for only the first entries (a first screen). */
-  listArticles: z.object({ limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+  /**
+   * The library, newest imports first; `limit` asks for only the first entries (a first screen),
+   * the filters for only the articles matching them all.
+   */
+  listArticles: z
+    .object({ limit: z.number().int().min(1).max(1_000_000).optional(), ...libraryFilters })
+    .strict(),
   getArticle: z.object({ id: articleIdSchema }).strict(),
   importPaths: z.object({ paths: z.array(importPathSchema).min(1).max(10_000) }).strict(),
   chooseAndImport: z.object({ pick: z.enum(['files', 'folder']) }).strict(),
@@ -152,7 +158,7 @@ export const inputSchemas = {
   search: z
     .object({
       query: z.string().max(1000),
-      ...searchFilters,
+      ...libraryFilters,
       limit: z.number().int().min(1).max(500).optional(),
     })
     .strict(),
@@ -168,7 +174,7 @@ export const inputSchemas = {
   listViews: z.object({}).strict(),
   /** Saves a named query and filters (replacing a view of that name); resolves to every view. */
   saveView: z
-    .object({ name: z.string().trim().min(1).max(200), query: z.string().max(1000), ...searchFilters })
+    .object({ name: z.string().trim().min(1).max(200), query: z.string().max(1000), ...libraryFilters })
     .strict(),
   deleteView: z.object({ name: z.string().min(1).max(200) }).strict(),
 } as const satisfies Record<GazetteMethodName, z.ZodType>;
