@@ -1,5 +1,6 @@
 /**
- * Entry point of `gazette` (`npm run gazette -- <command>` or the `gazette` bin).
+ * Entry point of `gazette` (`npm run gazette -- <command>` or the `gazette` bin). It loads only
+ * the argument parser and the command table; the command asked for is imported when it runs.
  */
 import { runCli } from './run-cli';
 

@@ -1,55 +1,27 @@
 /**
- * `gazette`: the command line, on the same services as the app (no Electron).
- * `runCli` takes its output streams as arguments so tests run it in-process.
+ * `gazette`: the command line, on the same application layer as the app (no Electron).
+ * `runCli` takes its output streams as arguments so tests run it in-process. It reads the
+ * arguments, then imports the one command module asked for (see command-table.ts).
  */
 import { parseArgs } from 'node:util';
-import { resolveDataDir } from '../node/store';
-import { annotationsCommand, exportCommand, highlightCommand, noteCommand } from './annotation-commands';
-import { backupCommand, restoreCommand } from './backup-commands';
-import { importCommand, listCommand, progressCommand, showCommand, type CommandContext } from './commands';
-import { searchCommand, tagCommand } from './search-commands';
-import { USAGE, UsageError } from './usage';
+import { ArticleReferenceError } from '../node/app/errors';
+import { resolveDataDir } from '../node/store/data-dir';
+import { COMMANDS, commandOptions, isCommandName, type CommandName } from './command-table';
+import type { CommandContext, CommandOptions, CommandOutput } from './commands';
+import { commandUsage, USAGE, UsageError } from './usage';
+import { gazetteVersion } from './version';
 
-const COMMANDS = {
-  import: importCommand,
-  list: listCommand,
-  show: showCommand,
-  progress: progressCommand,
-  highlight: highlightCommand,
-  note: noteCommand,
-  annotations: annotationsCommand,
-  export: exportCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  search: searchCommand,
-  tag: tagCommand,
-} as const;
-type CommandName = keyof typeof COMMANDS;
+/** The streams and environment `runCli` works with. */
+export interface CliIo extends CommandOutput {
+  env: NodeJS.ProcessEnv;
+}
 
-/** The options only some commands take (the parser knows no per-command options, so this does). */
-const COMMAND_OPTIONS = {
-  set: ['progress'],
-  finished: ['progress'],
-  unread: ['progress'],
-  text: ['highlight', 'note'],
-  occurrence: ['highlight'],
-  color: ['highlight'],
-  note: ['highlight'],
-  format: ['export'],
-  out: ['export', 'backup'],
-  section: ['search'],
-  tag: ['search'],
-  limit: ['search'],
-  add: ['tag'],
-  remove: ['tag'],
-} as const satisfies Record<string, readonly CommandName[]>;
-
-export async function runCli(
-  argv: string[],
-  io: { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv; terminal: boolean },
-): Promise<number> {
+/** Runs `gazette <argv>`; resolves to the exit code (0 done, 1 some work failed, 2 usage error). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let json = false;
+  let command: CommandName | undefined;
   try {
+    const owned = commandOptions();
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -58,71 +30,76 @@ export async function runCli(
         data: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
-        set: { type: 'string' },
-        finished: { type: 'boolean', default: false },
-        unread: { type: 'boolean', default: false },
-        text: { type: 'string' },
-        occurrence: { type: 'string' },
-        color: { type: 'string' },
-        note: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        section: { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        limit: { type: 'string' },
-        add: { type: 'string', multiple: true },
-        remove: { type: 'string', multiple: true },
+        version: { type: 'boolean', default: false },
+        ...Object.fromEntries([...owned].map(([name, { spec }]) => [name, spec])),
       },
     });
-    json = values.json;
+    json = values.json === true;
+    // The command options come from the table, so the parser's type does not name them.
+    const given = values as Record<string, string | boolean | string[] | undefined>;
     const [name, ...args] = positionals;
-    if (values.help || name === 'help') {
-      io.out(USAGE);
+    if (values.version === true) {
+      io.out(
+        json ? JSON.stringify({ version: await gazetteVersion() }) : `gazette ${await gazetteVersion()}`,
+      );
       return 0;
     }
-    if (!name) throw new UsageError('No command given.');
-    if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`Unknown command "${name}".`);
-    const command = name as CommandName;
-    for (const [option, owners] of Object.entries(COMMAND_OPTIONS) as Array<
-      [keyof typeof COMMAND_OPTIONS, readonly CommandName[]]
-    >) {
-      const value = values[option];
-      const given =
+    if (name === 'help') {
+      // `gazette help <command>` is `gazette <command> --help`.
+      const [topic] = args;
+      io.out(topic !== undefined && isCommandName(topic) ? commandUsage(topic) : USAGE);
+      return 0;
+    }
+    if (!name) {
+      if (values.help === true) {
+        io.out(USAGE);
+        return 0;
+      }
+      throw new UsageError('No command given.');
+    }
+    if (!isCommandName(name)) throw new UsageError(`Unknown command "${name}".`);
+    command = name;
+    if (values.help === true) {
+      io.out(commandUsage(command));
+      return 0;
+    }
+    const options: Record<string, string | boolean | string[] | undefined> = {};
+    for (const [option, { owners }] of owned) {
+      const value = given[option];
+      const present =
         typeof value === 'boolean' ? value : Array.isArray(value) ? value.length > 0 : value !== undefined;
-      if (given && !owners.includes(command)) {
+      if (!present) continue;
+      if (!owners.includes(command)) {
         const names = owners.map((owner) => `"${owner}"`).join(' and ');
         throw new UsageError(`--${option} is an option of ${names} only, not of "${command}".`);
       }
+      options[option] = value;
     }
     const context: CommandContext = {
-      dataDir: resolveDataDir({ flag: values.data, env: io.env }),
+      dataDir: resolveDataDir({ flag: values.data as string | undefined, env: io.env }),
       json,
       args,
       out: io.out,
       err: io.err,
       terminal: io.terminal,
-      progress: { set: values.set, finished: values.finished, unread: values.unread },
-      options: {
-        text: values.text,
-        occurrence: values.occurrence,
-        color: values.color,
-        note: values.note,
-        format: values.format,
-        out: values.out,
-        section: values.section,
-        tag: values.tag,
-        limit: values.limit,
-        add: values.add,
-        remove: values.remove,
+      progress: {
+        set: options['set'] as string | undefined,
+        finished: options['finished'] === true,
+        unread: options['unread'] === true,
       },
+      options: options as CommandOptions,
     };
-    return await COMMANDS[command](context);
+    const run = await COMMANDS[command].load();
+    return await run(context);
   } catch (error) {
     const usage =
-      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      error instanceof UsageError ||
+      error instanceof ArticleReferenceError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
     const message = error instanceof Error ? error.message : String(error);
     if (json) io.err(JSON.stringify({ error: message }));
-    else io.err(usage ? `gazette: ${message}\n\n${USAGE}` : `gazette: ${message}`);
+    else if (usage) io.err(`gazette: ${message}\n\n${command ? commandUsage(command) : USAGE}`);
+    else io.err(`gazette: ${message}`);
     return usage ? 2 : 1;
   }
 }

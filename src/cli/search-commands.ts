@@ -1,32 +1,21 @@
 /**
- * `gazette search` and `gazette tag`: full-text search and tags, on the same services as the app.
+ * `gazette search` and `gazette tag`: full-text search and tags, through the app's use-cases (the
+ * search takes the same filters as the app's, applied by the same predicate).
  */
+import { READING_STATES, type ReadingState } from '../core/reading';
 import { snippetToPlainText } from '../core/search/snippet';
-import { normalizeTag, tagKey } from '../core/tags';
-import { AnnotationStore } from '../node/annotations';
-import { SearchIndex } from '../node/search';
-import { LibraryStore, StoreLockedError } from '../node/store';
-import { TagStore } from '../node/tags';
-import { resolveArticleId, type CommandContext } from './commands';
+import { normalizeTag } from '../core/tags';
+import { DEFAULT_SEARCH_LIMIT } from '../node/app';
+import { resolveArticleId, withApp, type CommandContext } from './commands';
 import { UsageError } from './usage';
 
-/** Articles listed when `--limit` is not given. */
-const DEFAULT_LIMIT = 20;
-
-/** Opens the library for writing (so a rebuilt index is saved), or read-only while the app runs. */
-async function openForSearch(dataDir: string): Promise<LibraryStore> {
-  try {
-    return await LibraryStore.open(dataDir);
-  } catch (error) {
-    if (error instanceof StoreLockedError) return LibraryStore.open(dataDir, { readOnly: true });
-    throw error;
-  }
-}
+/** The largest `--limit`, as the app's contract allows. */
+const MAX_LIMIT = 500;
 
 /**
- * `gazette search "<query>" [--section S] [--tag T]... [--limit N] [--json]`: the best matching
- * articles first. With `--json`: `[{ id, title, score, matches: [{ field, snippet }] }]`, each
- * snippet a plain string with the matched words between « and ».
+ * `gazette search "<query>" [--section S] [--tag T]... [--state S] [--annotated] [--limit N] [--json]`:
+ * the best matching articles first. With `--json`: `[{ id, title, score, matches: [{ field, snippet }] }]`,
+ * each snippet a plain string with the matched words between « and ».
  */
 export async function searchCommand(context: CommandContext): Promise<number> {
   if (context.args.length !== 1) {
@@ -35,51 +24,45 @@ export async function searchCommand(context: CommandContext): Promise<number> {
     );
   }
   const query = context.args[0] ?? '';
-  const { section, tag = [], limit: limitText } = context.options;
-  const limit = limitText === undefined ? DEFAULT_LIMIT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new UsageError(`--limit takes a whole number from 1 to 500 (got "${limitText}").`);
+  const { section, tag = [], state, annotated, limit: limitText } = context.options;
+  const limit = limitText === undefined ? DEFAULT_SEARCH_LIMIT : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new UsageError(`--limit takes a whole number from 1 to ${MAX_LIMIT} (got "${limitText}").`);
   }
-  const store = await openForSearch(context.dataDir);
-  try {
-    const wanted = tag.map((value) => tagKey(checkedTag(value)));
-    const tagged = wanted.length > 0 ? (await TagStore.open(store)).all() : {};
-    const index = await SearchIndex.open(store, {
-      annotations: () => AnnotationStore.open(store),
-      onProgress: (progress) => {
-        if (progress.phase === 'building' && progress.done === 0 && !context.json)
-          context.err(`Building the search index (${progress.reason ?? 'missing'})…`);
-      },
-    });
-    const results = await index.search({
-      query,
-      limit,
-      accept: (meta) =>
-        (section === undefined || meta.section === section) &&
-        wanted.every((key) => (tagged[meta.id] ?? []).some((own) => tagKey(own) === key)),
-    });
-    await index.close();
-    if (context.json) {
-      const printed = results.map(({ id, title, score, matches }) => ({
-        id,
-        title,
-        score,
-        matches: matches.map(({ field, snippet }) => ({ field, snippet: snippetToPlainText(snippet) })),
-      }));
-      context.out(JSON.stringify(printed, null, 2));
-    } else if (results.length === 0) {
-      context.out(`Nothing matches "${query}".`);
-    } else {
-      for (const result of results) {
-        context.out(`${result.id}  ${result.section.padEnd(10)} ${result.title}`);
-        for (const match of result.matches.slice(0, 3))
-          context.out(`    ${match.field.padEnd(9)} ${snippetToPlainText(match.snippet)}`);
-      }
+  if (state !== undefined && !(READING_STATES as readonly string[]).includes(state)) {
+    throw new UsageError(`--state takes one of ${READING_STATES.join(', ')} (got "${state}").`);
+  }
+  const filters = {
+    section,
+    state: state as ReadingState | undefined,
+    tags: tag.map(checkedTag),
+    hasAnnotations: annotated === true ? true : undefined,
+  };
+  // For writing if free, so a rebuilt index is saved; read-only while the app runs.
+  const results = await withApp(context, 'write-if-free', (app) => app.search(query, filters, limit), {
+    onSearchIndexProgress: (progress) => {
+      if (progress.phase === 'building' && progress.done === 0 && !context.json)
+        context.err(`Building the search index (${progress.reason ?? 'missing'})…`);
+    },
+  });
+  if (context.json) {
+    const printed = results.map(({ id, title, score, matches }) => ({
+      id,
+      title,
+      score,
+      matches: matches.map(({ field, snippet }) => ({ field, snippet: snippetToPlainText(snippet) })),
+    }));
+    context.out(JSON.stringify(printed, null, 2));
+  } else if (results.length === 0) {
+    context.out(`Nothing matches "${query}".`);
+  } else {
+    for (const result of results) {
+      context.out(`${result.id}  ${result.section.padEnd(10)} ${result.title}`);
+      for (const match of result.matches.slice(0, 3))
+        context.out(`    ${match.field.padEnd(9)} ${snippetToPlainText(match.snippet)}`);
     }
-    return 0;
-  } finally {
-    await store.close();
   }
+  return 0;
 }
 
 /** `gazette tag <id> [--add T]... [--remove T]...`: changes an article's tags and prints them. */
@@ -88,17 +71,14 @@ export async function tagCommand(context: CommandContext): Promise<number> {
     throw new UsageError(`tag takes one article id (got ${context.args.length}).`);
   const add = (context.options.add ?? []).map(checkedTag);
   const remove = (context.options.remove ?? []).map(checkedTag);
-  const store = await LibraryStore.open(context.dataDir);
-  try {
-    const id = resolveArticleId(store, context.args[0] ?? '');
-    const tags = await TagStore.open(store);
-    const now = add.length + remove.length > 0 ? await tags.setTags(id, add, remove) : tags.get(id);
-    if (context.json) context.out(JSON.stringify({ id, tags: now }, null, 2));
-    else context.out(`${id}  ${now.length > 0 ? now.map((tag) => `#${tag}`).join(' ') : '(no tags)'}`);
-    return 0;
-  } finally {
-    await store.close();
-  }
+  const { id, tags } = await withApp(context, 'write', async (app) => {
+    const id = resolveArticleId(app, context.args[0] ?? '');
+    const tags = add.length + remove.length > 0 ? await app.setTags(id, add, remove) : await app.tags(id);
+    return { id, tags };
+  });
+  if (context.json) context.out(JSON.stringify({ id, tags }, null, 2));
+  else context.out(`${id}  ${tags.length > 0 ? tags.map((tag) => `#${tag}`).join(' ') : '(no tags)'}`);
+  return 0;
 }
 
 function checkedTag(value: string): string {

@@ -49,6 +49,7 @@ import type { Settings } from '../../core/settings';
 import type { TagCount } from '../../core/tags';
 import { AnnotationStore } from '../annotations/annotation-store';
 import type { NotebookFilter } from '../annotations/notebook';
+import type { Backup } from '../backup/backup-format';
 import type { UserData } from '../backup/write-backup';
 import type { WrittenFile } from '../export/save-export';
 import type { ParsePool } from '../import/parse-pool';
@@ -480,13 +481,13 @@ export class GazetteApp {
   }
 
   /**
-   * Merges the backup in `source` into the library. The whole file is checked before anything is
-   * written: a bad backup changes nothing. @throws BackupError
+   * Merges a backup into the library: the file `source` (checked whole before anything is
+   * written: a bad backup changes nothing), or a backup `readBackupFile` already checked.
+   * @throws BackupError
    */
-  async restoreBackup(source: string): Promise<RestoreReport> {
-    const { readBackup, restoreFromBackup } = await import('../backup/restore-backup');
-    // Checked whole before any user file is opened: a bad backup changes nothing.
-    const backup = await readBackup(source);
+  async restoreBackup(source: string | Backup): Promise<RestoreReport> {
+    const backup = typeof source === 'string' ? await readBackupFile(source) : source;
+    const { restoreFromBackup } = await import('../backup/restore-backup');
     const report = await restoreFromBackup(this.store, await this.#userData(), backup);
     // A restore adds articles and annotations: the index compares itself with the files again.
     await this.#toIndex((index) => index.refresh());
@@ -649,6 +650,15 @@ export class GazetteApp {
     );
     return result;
   }
+}
+
+/**
+ * Reads and checks a backup file whole, before any library is opened (the command line checks
+ * it before taking the library's lock). @throws BackupError
+ */
+export async function readBackupFile(file: string): Promise<Backup> {
+  const { readBackup } = await import('../backup/restore-backup');
+  return readBackup(file);
 }
 
 /** The backup file name offered by default: `gazette-backup-YYYY-MM-DD.json` (UTC day). */

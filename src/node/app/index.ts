@@ -2,7 +2,13 @@
  * The application layer: every use-case of Gazette once, over the stores of one data folder. The
  * IPC handlers and the command line call it. Node only; no Electron.
  */
-export { backupFileName, DEFAULT_SEARCH_LIMIT, GazetteApp, openGazetteApp } from './gazette-app';
+export {
+  backupFileName,
+  DEFAULT_SEARCH_LIMIT,
+  GazetteApp,
+  openGazetteApp,
+  readBackupFile,
+} from './gazette-app';
 export type {
   GazetteAppOptions,
   HighlightWords,
