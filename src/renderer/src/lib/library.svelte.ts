@@ -3,6 +3,7 @@
  * scroll position. It lives at module level so that opening an article and coming back
  * finds the library exactly as it was left.
  */
+import { matchesFilters, type LibraryFilters } from '../../../core/library-filters';
 import type { ReadingState, LibraryEntry } from '../../../core/reading';
 import { tagKey, type TagCount } from '../../../core/tags';
 import { api } from './api';
@@ -70,15 +71,14 @@ class LibraryState {
 
   /** The articles shown, filtered and sorted. */
   visible: LibraryEntry[] = $derived.by(() => {
-    const { section, stateFilter, annotatedOnly } = this;
-    const wanted = this.tags.map(tagKey);
-    const shown = this.entries.filter(
-      (entry) =>
-        (section === null || entry.section === section) &&
-        (stateFilter === 'all' || entry.state === stateFilter) &&
-        (!annotatedOnly || entry.highlights + entry.notes > 0) &&
-        (wanted.length === 0 || wanted.every((tag) => entry.tags.some((own) => tagKey(own) === tag))),
-    );
+    const filters: LibraryFilters = {
+      section: this.section ?? undefined,
+      state: this.stateFilter === 'all' ? undefined : this.stateFilter,
+      tags: this.tags,
+      // The library's switch shows annotated articles only; off, it shows all of them.
+      hasAnnotations: this.annotatedOnly ? true : undefined,
+    };
+    const shown = this.entries.filter((entry) => matchesFilters(entry, filters));
     if (this.sort === 'title') {
       const collator = new Intl.Collator(i18n.locale, { sensitivity: 'base' });
       return shown.sort((a, b) => collator.compare(a.title, b.title));
