@@ -424,4 +424,47 @@ describe('gazette handlers, through dispatch', () => {
     expect(await ok('saveExport', { format: 'markdown' })).toEqual({ files: [] });
     expect(dialogRequests).toEqual([]);
   });
+
+  it('takes article ids by the one rule of core/article-id.ts, on every method that names one', async () => {
+    for (const id of [
+      'my-article',
+      '__proto__',
+      'constructor',
+      '../library',
+      'ABCDEF012345',
+      first.slice(0, 11),
+    ]) {
+      for (const [method, payload] of [
+        ['getArticle', { id }],
+        ['getProgress', { id }],
+        ['listAnnotations', { id }],
+        ['setTags', { id, add: ['x'] }],
+        ['removeArticles', { ids: [first, id] }],
+      ] as const) {
+        const error = await failure(method, payload);
+        expect(error.code).toBe('InvalidInput');
+        expect(error.message).toContain('not an article id');
+      }
+    }
+    expect(await entry(first)).toBeDefined();
+  });
+
+  it('lists the library through the same filters as the search, the reading state included', async () => {
+    await ok('setFinished', { id: first, finished: true });
+    await ok('saveProgress', { id: second, position: { blockIndex: 1, blockOffset: 0, fraction: 0.3 } });
+    await ok('setTags', { id: second, add: ['Later'] });
+    await ok('addNote', { id: third, text: 'noted' });
+    const ids = async (payload: object) => (await ok('listArticles', payload)).map((listed) => listed.id);
+    expect(await ids({ state: 'finished' })).toEqual([first]);
+    expect(await ids({ state: 'reading' })).toEqual([second]);
+    expect((await ids({ state: 'unread' })).sort()).toEqual(
+      (await ids({})).filter((id) => id !== first && id !== second).sort(),
+    );
+    expect(await ids({ tags: ['later'] })).toEqual([second]);
+    expect(await ids({ hasAnnotations: true })).toEqual([third]);
+    expect(await ids({ section: 'sport', state: 'reading', tags: ['LATER'] })).toEqual([second]);
+    expect(await ids({ section: 'seeds', state: 'finished' })).toEqual([]);
+    expect(await ids({ limit: 1, state: 'unread' })).toHaveLength(1);
+    expect((await failure('listArticles', { state: 'done' })).code).toBe('InvalidInput');
+  });
 });
