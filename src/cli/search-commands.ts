@@ -39,10 +39,12 @@ export async function searchCommand(context: CommandContext): Promise<number> {
     hasAnnotations: annotated === true ? true : undefined,
   };
   // For writing if free, so a rebuilt index is saved; read-only while the app runs.
+  let announced = false;
   const results = await withApp(context, 'write-if-free', (app) => app.search(query, filters, limit), {
     onSearchIndexProgress: (progress) => {
-      if (progress.phase === 'building' && progress.done === 0 && !context.json)
-        context.err(`Building the search index (${progress.reason ?? 'missing'})…`);
+      if (progress.phase !== 'building' || announced || context.json) return;
+      announced = true; // once, though the builder reports its start more than once
+      context.err(`Building the search index (${progress.reason ?? 'missing'})…`);
     },
   });
   if (context.json) {
