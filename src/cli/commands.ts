@@ -4,7 +4,14 @@
  * opened, so a usage error takes no lock), calls the app's use-case, and prints; it returns an
  * exit code. Printing goes through `out`/`err` so tests read it.
  */
-import { openGazetteApp, type GazetteApp, type GazetteAppOptions, type LibraryAccess } from '../node/app';
+import {
+  GazetteApp,
+  openGazetteApp,
+  resolveArticleId as resolveIdIn,
+  type GazetteAppOptions,
+  type LibraryAccess,
+} from '../node/app';
+import type { LibraryStore } from '../node/store';
 import { ArticleReferenceError } from '../node/app/errors';
 import { UsageError } from './usage';
 
@@ -76,12 +83,12 @@ export async function withApp<T>(
 }
 
 /**
- * The id of the article `idOrPrefix` names (an id, or a unique prefix of 4 characters or more).
- * @throws UsageError when it names none or several
+ * The id of the article `idOrPrefix` names (an id, or a unique prefix of 4 characters or more),
+ * in the app's library or in a library store. @throws UsageError when it names none or several
  */
-export function resolveArticleId(app: Pick<GazetteApp, 'resolveArticleId'>, idOrPrefix: string): string {
+export function resolveArticleId(library: GazetteApp | LibraryStore, idOrPrefix: string): string {
   try {
-    return app.resolveArticleId(idOrPrefix);
+    return resolveIdIn(library instanceof GazetteApp ? library.store : library, idOrPrefix);
   } catch (error) {
     if (error instanceof ArticleReferenceError) throw new UsageError(error.message);
     throw error;

@@ -207,18 +207,7 @@ export class GazetteApp {
    * that no other article in the library shares. @throws ArticleReferenceError
    */
   resolveArticleId(idOrPrefix: string): string {
-    if (this.store.get(idOrPrefix)) return idOrPrefix;
-    const matches =
-      idOrPrefix.length >= MIN_ID_PREFIX
-        ? this.store.list().filter((meta) => meta.id.startsWith(idOrPrefix))
-        : [];
-    if (matches.length === 1 && matches[0]) return matches[0].id;
-    if (matches.length > 1) {
-      throw new ArticleReferenceError(
-        `"${idOrPrefix}" names ${matches.length} articles; give more of the id.`,
-      );
-    }
-    throw new ArticleReferenceError(`No article has the id "${idOrPrefix}"; "gazette list" shows the ids.`);
+    return resolveArticleId(this.store, idOrPrefix);
   }
 
   /** The article as it reads. @throws UnknownArticleError */
@@ -659,6 +648,21 @@ export class GazetteApp {
 export async function readBackupFile(file: string): Promise<Backup> {
   const { readBackup } = await import('../backup/restore-backup');
   return readBackup(file);
+}
+
+/**
+ * The id of the article in `store` that `idOrPrefix` names: its id, or the start of one (4
+ * characters or more) that no other article in the library shares. @throws ArticleReferenceError
+ */
+export function resolveArticleId(store: Pick<LibraryStore, 'get' | 'list'>, idOrPrefix: string): string {
+  if (store.get(idOrPrefix)) return idOrPrefix;
+  const matches =
+    idOrPrefix.length >= MIN_ID_PREFIX ? store.list().filter((meta) => meta.id.startsWith(idOrPrefix)) : [];
+  if (matches.length === 1 && matches[0]) return matches[0].id;
+  if (matches.length > 1) {
+    throw new ArticleReferenceError(`"${idOrPrefix}" names ${matches.length} articles; give more of the id.`);
+  }
+  throw new ArticleReferenceError(`No article has the id "${idOrPrefix}"; "gazette list" shows the ids.`);
 }
 
 /** The backup file name offered by default: `gazette-backup-YYYY-MM-DD.json` (UTC day). */

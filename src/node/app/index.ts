@@ -8,6 +8,7 @@ export {
   GazetteApp,
   openGazetteApp,
   readBackupFile,
+  resolveArticleId,
 } from './gazette-app';
 export type {
   GazetteAppOptions,
