@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../node/store';
 import { annotationsCommand, exportCommand, highlightCommand, noteCommand } from './annotation-commands';
 import { backupCommand, restoreCommand } from './backup-commands';
+import { repairCommand } from './repair-command';
 import { importCommand, listCommand, progressCommand, showCommand, type CommandContext } from './commands';
 import { searchCommand, tagCommand } from './search-commands';
 import { USAGE, UsageError } from './usage';
@@ -23,6 +24,7 @@ const COMMANDS = {
   restore: restoreCommand,
   search: searchCommand,
   tag: tagCommand,
+  repair: repairCommand,
 } as const;
 type CommandName = keyof typeof COMMANDS;
 

@@ -25,6 +25,7 @@ Commands:
   backup --out FILE            Write a full backup of the library (articles, progress, settings,
                                highlights and notes) to one JSON file
   restore FILE                 Merge a backup into the library; restoring it again changes nothing
+  repair                       Rebuild a missing library.json from the article bodies (bodies/)
   search "<query>" [--section S] [--tag T]... [--limit N]
                                Search titles, text, highlights and notes (accents, case and
                                plurals folded; word starts and small typos match), best first;
