@@ -89,7 +89,7 @@ describe('AnnotationStore', () => {
     expect(again.counts(B)).toEqual({ highlights: 0, notes: 0 });
     expect(again.annotatedIds()).toEqual([A]);
     expect(await readJson(annotationFilePath(dataDir, A))).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       articleId: A,
       anchoredTo: ARTICLES[0]!.fingerprint,
     });
@@ -303,28 +303,39 @@ describe('AnnotationStore', () => {
     expect((await reopen()).annotatedIds()).toEqual([B]);
   });
 
-  it('merges annotations by id, newest edit winning, and changes nothing the second time', async () => {
+  it('merges annotations by id, never replacing the reader’s words, and changes nothing the second time', async () => {
     const annotations = await openAll();
     const mine = await annotations.addHighlight(A, { start: 0, end: 10, note: 'mine' });
-    const older: Highlight = { ...mine, note: 'older', updatedAt: '2020-01-01T00:00:00.000Z' };
-    const newer: Highlight = { ...mine, id: 'other', note: 'theirs', updatedAt: '2030-01-01T00:00:00.000Z' };
+    const myNote = await annotations.addNote(A, 'my own words');
+    // The backup's versions are dated 2099: the date does not let them replace the reader's text.
+    const later = '2099-01-01T00:00:00.000Z';
+    const theirsOnMine: Highlight = { ...mine, note: 'from the backup', color: 'pink', updatedAt: later };
+    const newer: Highlight = { ...mine, id: 'other', note: 'theirs', updatedAt: later };
+    const theirNote = { ...myNote, text: 'the backup’s words', updatedAt: later };
     const note = { id: 'n1', articleId: A, text: 't', createdAt: mine.createdAt, updatedAt: mine.createdAt };
-    expect(await annotations.merge(A, { highlights: [older, newer], notes: [note] })).toEqual({
-      highlightsAdded: 1,
-      highlightsUpdated: 0,
-      notesAdded: 1,
-      notesUpdated: 0,
-    });
-    const before = await readFile(annotationFilePath(dataDir, A), 'utf8');
-    expect(await annotations.merge(A, { highlights: [older, newer], notes: [note] })).toEqual({
-      highlightsAdded: 0,
-      highlightsUpdated: 0,
-      notesAdded: 0,
-      notesUpdated: 0,
-    });
-    expect(await readFile(annotationFilePath(dataDir, A), 'utf8')).toBe(before);
+    expect(
+      await annotations.merge(A, { highlights: [theirsOnMine, newer], notes: [note, theirNote] }),
+    ).toEqual({ highlightsAdded: 1, highlightsUpdated: 0, notesAdded: 1, notesUpdated: 0, conflicts: 2 });
     const listed = await annotations.list(A);
+    const kept = listed.highlights.find((highlight) => highlight.id === mine.id)!;
+    expect(kept.note).toBe('mine');
+    expect(kept.color).toBe(mine.color);
+    expect(kept.conflicts).toEqual([
+      { text: 'from the backup', from: 'backup', at: expect.any(String), updatedAt: later },
+    ]);
+    const keptNote = listed.notes.find((other) => other.id === myNote.id)!;
+    expect(keptNote.text).toBe('my own words');
+    expect(keptNote.conflicts?.map((conflict) => conflict.text)).toEqual(['the backup’s words']);
     expect(listed.highlights.map((highlight) => highlight.note).sort()).toEqual(['mine', 'theirs']);
+
+    const before = await readFile(annotationFilePath(dataDir, A), 'utf8');
+    expect(
+      await annotations.merge(A, { highlights: [theirsOnMine, newer], notes: [note, theirNote] }),
+    ).toEqual({ highlightsAdded: 0, highlightsUpdated: 0, notesAdded: 0, notesUpdated: 0, conflicts: 0 });
+    expect(await readFile(annotationFilePath(dataDir, A), 'utf8')).toBe(before);
+    // The conflicts survive a reopen (they are in the file).
+    const again = await reopen();
+    expect((await again.list(A)).notes.find((other) => other.id === myNote.id)?.conflicts).toHaveLength(1);
   });
 
   it('removes the temporary files a killed writer left', async () => {

@@ -101,8 +101,12 @@ describe('LibraryStore', () => {
 
   it('writes nothing for an empty batch', async () => {
     const store = await open();
+    const before = await readFile(path.join(dataDir, 'library.json'), 'utf8');
     await store.commit({ added: [], updated: [] });
-    expect(await readdir(dataDir)).toEqual(['gazette.lock']);
+    // A new library has its (empty) library.json from the start; the batch writes nothing.
+    expect((await readdir(dataDir)).sort()).toEqual(['gazette.lock', 'library.json']);
+    expect(before).toBe('{"schemaVersion":2,"articles":{}}\n');
+    expect(await readFile(path.join(dataDir, 'library.json'), 'utf8')).toBe(before);
   });
 
   it('updates an article in place: same id, new body in a new pack, the others and user data kept', async () => {
@@ -220,7 +224,8 @@ describe('LibraryStore', () => {
       await expect(store.commit({ added: [], updated: [makeArticle(1)] })).rejects.toBeInstanceOf(
         UnknownArticleError,
       );
-      expect(await readdir(dataDir)).toEqual(['gazette.lock']);
+      expect((await readdir(dataDir)).sort()).toEqual(['gazette.lock', 'library.json']);
+      expect(store.list()).toEqual([]);
     });
   });
 

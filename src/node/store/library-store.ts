@@ -196,7 +196,11 @@ export class LibraryStore {
       return;
     }
     if (this.readOnly) return;
-    if (this.#adapter.migratedFrom !== undefined) {
+    if (found === null && !allowMissingLibrary) {
+      // A new library has its library.json from the start, so a missing one later means loss
+      // (refused above), never "no articles yet".
+      await this.#db.write();
+    } else if (this.#adapter.migratedFrom !== undefined) {
       // Written at once in the new version; the adapter first keeps the old file beside it.
       this.#migratedFrom = this.#adapter.migratedFrom;
       await this.#db.write();
@@ -361,6 +365,22 @@ export class LibraryStore {
         return [meta.id, record];
       }),
     );
+  }
+
+  /**
+   * Reads library.json again, forgetting what memory held: after a failed restore put the file
+   * back as it was. Runs after the changes under way.
+   * @throws as `open` for a damaged file (memory is then left as it was).
+   */
+  reload(): Promise<void> {
+    return this.#enqueue(async () => {
+      const found = await this.#adapter.read();
+      const articles = Object.assign(Object.create(null), found?.articles ?? {}) as LibraryFile['articles'];
+      for (const id of [...this.#records.keys()]) this.#unindex(id);
+      this.#db.data = { schemaVersion: LIBRARY_SCHEMA_VERSION, articles };
+      for (const record of Object.values(articles)) this.#index(record);
+      this.#sorted = undefined;
+    });
   }
 
   /** The reader's cleaning choices on article `id` (a copy), or undefined when there are none. */
