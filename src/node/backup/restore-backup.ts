@@ -30,6 +30,7 @@ import { annotationsDir } from '../annotations';
 import { LIBRARY_FILE, USER_DIR, type LibraryStore } from '../store';
 import { BODIES_DIR } from '../store/body-packs';
 import { describeIssues, isErrnoException, syncDir, writeFileDurably } from '../store/durable-json-file';
+import { parseJson } from '../store/json-codec';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -56,8 +57,11 @@ export async function readBackup(file: string): Promise<Backup> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
+    json = parseJson(text);
+  } catch (error) {
+    if (/__proto__/.test(message(error))) {
+      throw new BackupError(`The backup ${where} is damaged (${message(error)}). Nothing was changed.`);
+    }
     throw new BackupError(
       `${where} is not a Gazette backup: it is not JSON${text.trim() === '' ? ' (the file is empty)' : ''}. Nothing was changed.`,
     );

@@ -60,7 +60,7 @@ export class JsonCodec<T> {
     let json: unknown;
     try {
       // A UTF-8 byte order mark would make JSON.parse fail; an editor may have added one.
-      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      json = parseJson(text);
     } catch (error) {
       const reason = text.trim() === '' ? 'the file is empty' : describeJsonError(errorMessage(error), text);
       throw new StoreCorruptError(file, reason, this.label, { cause: error });
@@ -105,6 +105,25 @@ export class JsonCodec<T> {
     const result = this.schema.safeParse(data);
     return result.success ? undefined : describeIssues(result.error);
   }
+}
+
+/**
+ * JSON.parse, without a leading byte order mark (an editor may add one), refusing any object key
+ * `__proto__`: zod drops such a key without a word, so a file holding one would lose it silently
+ * on the next write, and code indexing a plain object by it would reach Object.prototype.
+ * @throws SyntaxError for text that is not JSON or holds such a key.
+ */
+export function parseJson(text: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The reviver costs a pass over the data: only run it when the key can be there at all.
+  if (!body.includes('"__proto__"')) return JSON.parse(body);
+  let found = false;
+  const value: unknown = JSON.parse(body, function (this: unknown, key: string, inner: unknown) {
+    if (key === '__proto__') found = true;
+    return inner;
+  });
+  if (found) throw new SyntaxError('it holds the key "__proto__", which no Gazette file may hold');
+  return value;
 }
 
 /**
