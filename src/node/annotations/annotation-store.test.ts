@@ -14,6 +14,7 @@ import { annotationFilePath } from './annotation-file';
 import { COUNTS_FILE, COUNTS_LOG_FILE } from './annotation-counts';
 import { AnnotationStore } from './annotation-store';
 import { InvalidAnnotationError, UnknownAnnotationError } from './errors';
+import { listNotebook } from './notebook';
 
 const ARTICLES = [makeArticle(1), makeArticle(2), makeArticle(3)];
 const [A, B, C] = ARTICLES.map((article) => article.id) as [string, string, string];
@@ -336,6 +337,29 @@ describe('AnnotationStore', () => {
     // The conflicts survive a reopen (they are in the file).
     const again = await reopen();
     expect((await again.list(A)).notes.find((other) => other.id === myNote.id)?.conflicts).toHaveLength(1);
+  });
+
+  it('lists the notebook when one body pack is damaged: the damage stays with that article', async () => {
+    const annotations = await openAll();
+    const other = makeArticle(4);
+    await store.commit({ added: [other], updated: [] }); // pack 2, alone
+    const onA = await annotations.addHighlight(A, { start: 0, end: 12 });
+    const onOther = await annotations.addHighlight(other.id, { start: 0, end: 12, note: 'kept' });
+    await annotations.addNote(other.id, 'a note');
+    // Pack 2 torn in the middle.
+    const pack2 = path.join(dataDir, 'bodies', 'pack-000002.jsonl');
+    const bytes = await readFile(pack2);
+    await writeFile(pack2, bytes.subarray(0, 40));
+    await expect(store.readBody(other.id)).rejects.toBeInstanceOf(StoreCorruptError);
+
+    const entries = await listNotebook(store, annotations);
+    const quotes = new Map(
+      entries.flatMap((entry) => (entry.kind === 'highlight' ? [[entry.highlight.id, entry.quote] as const] : [])),
+    );
+    expect(quotes.get(onA.id)).toBe(onA.selectors[0].exact);
+    expect(textOf(0)).toContain(onA.selectors[0].exact);
+    expect(quotes.get(onOther.id)).toBe(onOther.selectors[0].exact);
+    expect(entries.filter((entry) => entry.kind === 'note')).toHaveLength(1);
   });
 
   it('removes the temporary files a killed writer left', async () => {
