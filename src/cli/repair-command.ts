@@ -20,8 +20,10 @@ export async function repairCommand(context: CommandContext): Promise<number> {
         `${report.rebuiltFromText} of them were stored by an older Gazette without their details: their title and counts were rebuilt from their text, and their section is "repaired". Import their files again to get them back as they were.`,
       );
     }
-    if (report.damagedLines > 0) lines.push(`${report.damagedLines} damaged line(s) of the packs were skipped.`);
-    for (const { pack, error } of report.unreadablePacks) lines.push(`Pack ${pack} could not be read: ${error}`);
+    if (report.damagedLines > 0)
+      lines.push(`${report.damagedLines} damaged line(s) of the packs were skipped.`);
+    for (const { pack, error } of report.unreadablePacks)
+      lines.push(`Pack ${pack} could not be read: ${error}`);
     context.out(lines.join('\n'));
   }
   return report.damagedLines > 0 || report.unreadablePacks.length > 0 ? 1 : 0;

@@ -354,7 +354,9 @@ describe('AnnotationStore', () => {
 
     const entries = await listNotebook(store, annotations);
     const quotes = new Map(
-      entries.flatMap((entry) => (entry.kind === 'highlight' ? [[entry.highlight.id, entry.quote] as const] : [])),
+      entries.flatMap((entry) =>
+        entry.kind === 'highlight' ? [[entry.highlight.id, entry.quote] as const] : [],
+      ),
     );
     expect(quotes.get(onA.id)).toBe(onA.selectors[0].exact);
     expect(textOf(0)).toContain(onA.selectors[0].exact);

@@ -402,7 +402,11 @@ export class AnnotationStore {
         }
       }
       const changed =
-        result.highlightsAdded + result.highlightsUpdated + result.notesAdded + result.notesUpdated + result.conflicts;
+        result.highlightsAdded +
+        result.highlightsUpdated +
+        result.notesAdded +
+        result.notesUpdated +
+        result.conflicts;
       if (changed > 0) {
         await this.#save(id, {
           ...file,

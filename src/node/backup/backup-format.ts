@@ -154,7 +154,10 @@ export const backupSchema = z
         });
     }
     for (const [id, { highlights, notes }] of Object.entries(backup.annotations)) {
-      if (backup.formatVersion < 2 && [...highlights, ...notes].some((item) => item.conflicts !== undefined)) {
+      if (
+        backup.formatVersion < 2 &&
+        [...highlights, ...notes].some((item) => item.conflicts !== undefined)
+      ) {
         context.addIssue({
           code: 'custom',
           path: ['annotations', id],

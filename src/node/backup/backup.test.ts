@@ -335,11 +335,22 @@ describe('backup and restore', () => {
   it('refuses whole a backup holding ids such as toString, constructor or __proto__, changing nothing', async () => {
     await json(original, 'backup', '--out', backupFile);
     const valid = await readFile(backupFile, 'utf8');
-    const progressEntry = { position: null, fraction: 0.5, finished: false, updatedAt: '2024-01-01T00:00:00.000Z' };
+    const progressEntry = {
+      position: null,
+      fraction: 0.5,
+      finished: false,
+      updatedAt: '2024-01-01T00:00:00.000Z',
+    };
     const cases: Array<[string, string]> = [
       ['an article id toString', valid.replace(`"id":"${business}"`, '"id":"toString"')],
-      ['progress of constructor', valid.replace('"progress":{', `"progress":{"constructor":${JSON.stringify(progressEntry)},`)],
-      ['annotations of __proto__', valid.replace('"annotations":{', '"annotations":{"__proto__":{"highlights":[],"notes":[]},')],
+      [
+        'progress of constructor',
+        valid.replace('"progress":{', `"progress":{"constructor":${JSON.stringify(progressEntry)},`),
+      ],
+      [
+        'annotations of __proto__',
+        valid.replace('"annotations":{', '"annotations":{"__proto__":{"highlights":[],"notes":[]},'),
+      ],
       ['an id that is a word', valid.replaceAll(business, 'my-article')],
     ];
     const empty = path.join(root, 'empty');
@@ -352,7 +363,9 @@ describe('backup and restore', () => {
         const before = await snapshot(dataDir);
         const run = await gazette(dataDir, 'restore', bad);
         expect(run.code, name).toBe(1);
-        expect(run.err, name).toMatch(/is damaged \(.*(not an article id|Invalid key|__proto__).*\)\. Nothing was changed\./);
+        expect(run.err, name).toMatch(
+          /is damaged \(.*(not an article id|Invalid key|__proto__).*\)\. Nothing was changed\./,
+        );
         expect(await snapshot(dataDir), name).toEqual(before);
         // The library still lists.
         expect((await gazette(dataDir, 'list', '--json')).code, name).toBe(0);
@@ -376,7 +389,9 @@ describe('backup and restore', () => {
   it('never replaces the reader’s words, even by a backup dated 2099: the backup’s text is kept beside as a conflict', async () => {
     await json(original, 'backup', '--out', backupFile);
     const backup = JSON.parse(await readFile(backupFile, 'utf8'));
-    const highlight = backup.annotations[business].highlights.find((h: { note: string }) => h.note === 'Big *jump*');
+    const highlight = backup.annotations[business].highlights.find(
+      (h: { note: string }) => h.note === 'Big *jump*',
+    );
     highlight.note = 'Rewritten in the backup';
     highlight.updatedAt = '2099-01-01T00:00:00.000Z';
     const note = backup.annotations[seed].notes[0];
@@ -385,13 +400,21 @@ describe('backup and restore', () => {
     const edited = path.join(root, 'edited.json');
     await writeFile(edited, JSON.stringify(backup));
 
-    expect(await json(original, 'restore', edited)).toMatchObject({ highlightsUpdated: 0, notesUpdated: 0, conflicts: 2 });
+    expect(await json(original, 'restore', edited)).toMatchObject({
+      highlightsUpdated: 0,
+      notesUpdated: 0,
+      conflicts: 2,
+    });
     const business_ = (await json(original, 'annotations', business)) as {
       highlights: Array<{ note: string; conflicts?: Array<{ text: string; from: string }> }>;
     };
     const kept = business_.highlights.find((h) => h.note === 'Big *jump*');
     expect(kept?.conflicts).toEqual([
-      expect.objectContaining({ text: 'Rewritten in the backup', from: 'backup', updatedAt: '2099-01-01T00:00:00.000Z' }),
+      expect.objectContaining({
+        text: 'Rewritten in the backup',
+        from: 'backup',
+        updatedAt: '2099-01-01T00:00:00.000Z',
+      }),
     ]);
     const seed_ = (await json(original, 'annotations', seed)) as {
       notes: Array<{ text: string; conflicts?: Array<{ text: string }> }>;
@@ -430,7 +453,9 @@ describe('backup and restore', () => {
     const listed = await json(target, 'list');
     const run = await gazette(target, 'restore', withTags);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/could not restore the backup \(.*tags file .* is damaged.*\)\. Nothing was changed\./);
+    expect(run.err).toMatch(
+      /could not restore the backup \(.*tags file .* is damaged.*\)\. Nothing was changed\./,
+    );
     expect(await snapshot(target)).toEqual(before);
     expect(await json(target, 'list')).toEqual(listed);
 

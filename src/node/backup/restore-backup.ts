@@ -122,17 +122,19 @@ export async function restoreFromBackup(
         { cause: error },
       );
     }
-    throw new BackupError(
-      `Gazette could not restore the backup (${message(error)}). Nothing was changed.`,
-      { cause: error },
-    );
+    throw new BackupError(`Gazette could not restore the backup (${message(error)}). Nothing was changed.`, {
+      cause: error,
+    });
   }
 }
 
 type BackupArticle = Backup['articles'][number];
 
 /** The library's article a backup article is: same id, else same source, else same text. */
-function matchOf(store: LibraryStore, article: BackupArticle): { id: string; removedAt?: string } | undefined {
+function matchOf(
+  store: LibraryStore,
+  article: BackupArticle,
+): { id: string; removedAt?: string } | undefined {
   return (
     store.getIncludingRemoved(article.id) ??
     store.findBySource(article.source) ??
@@ -285,7 +287,9 @@ async function readIfThere(file: string): Promise<Buffer | null> {
 
 async function namesIn(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT') return [];
     throw error;

@@ -50,7 +50,9 @@ export async function makeBackup(
     const { blocks, removed } = await store.readBody(meta.id);
     const cleaningOverrides = store.cleaningOverrides(meta.id);
     backup.articles.push(
-      cleaningOverrides === undefined ? { ...meta, blocks, removed } : { ...meta, cleaningOverrides, blocks, removed },
+      cleaningOverrides === undefined
+        ? { ...meta, blocks, removed }
+        : { ...meta, cleaningOverrides, blocks, removed },
     );
     const read = progress.get(meta.id);
     if (read) backup.progress[meta.id] = read;

@@ -189,7 +189,9 @@ describe('ProgressStore', () => {
     // The open goes on, so the library still lists; the damage is named, and kept.
     const progress = await openProgress();
     expect(progress.damage).toBeInstanceOf(StoreCorruptError);
-    expect(progress.damage?.message).toMatch(/progress file .*progress\.json is damaged \(at progress\.aaaaaaaaaaaa/);
+    expect(progress.damage?.message).toMatch(
+      /progress file .*progress\.json is damaged \(at progress\.aaaaaaaaaaaa/,
+    );
     expect(progress.all()).toEqual(new Map());
     expect(() => progress.get(A)).toThrow(StoreCorruptError);
     await expect(progress.save(A, { blockIndex: 0, blockOffset: 0, fraction: 0.5 })).rejects.toBeInstanceOf(

@@ -71,8 +71,14 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
     const value: unknown = JSON.parse(await readFile(path.join(lockPath, OWNER_FILE), 'utf8'));
     if (typeof value !== 'object' || value === null) return undefined;
     const { pid, start, host, at } = value as Record<string, unknown>;
-    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || typeof host !== 'string') return undefined;
-    return { pid, start: typeof start === 'string' ? start : null, host, at: typeof at === 'string' ? at : '' };
+    if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || typeof host !== 'string')
+      return undefined;
+    return {
+      pid,
+      start: typeof start === 'string' ? start : null,
+      host,
+      at: typeof at === 'string' ? at : '',
+    };
   } catch {
     return undefined;
   }
@@ -147,7 +153,8 @@ async function clearDeadLock(lockPath: string): Promise<void> {
   if (!found.isDirectory()) throw notALock(lockPath);
   const owner = await readOwner(lockPath);
   const dead = owner ? ownerIsDead(owner) : false;
-  const stale = found.mtimeMs < Date.now() - LOCK_STALE_MS && (!owner || owner.host !== os.hostname() || dead);
+  const stale =
+    found.mtimeMs < Date.now() - LOCK_STALE_MS && (!owner || owner.host !== os.hostname() || dead);
   if (!dead && !stale) return;
   const again = await lstat(lockPath).catch(() => undefined);
   const ownerAgain = await readOwner(lockPath);

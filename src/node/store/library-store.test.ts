@@ -268,7 +268,9 @@ describe('LibraryStore', () => {
         'a record under the wrong key',
         JSON.stringify({
           schemaVersion: 1,
-          articles: { '0123456789ab': { ...metaOf(makeArticle(1)), body: { pack: 1, offset: 0, length: 10 } } },
+          articles: {
+            '0123456789ab': { ...metaOf(makeArticle(1)), body: { pack: 1, offset: 0, length: 10 } },
+          },
         }),
         StoreCorruptError,
         /stored as "0123456789ab" has the id/,
@@ -375,7 +377,9 @@ describe('LibraryStore', () => {
         () => undefined,
         (caught: unknown) => caught,
       );
-      expect((error as Error).message).toMatch(/gazette\.lock should be Gazette's lock \(a folder\), but it is a file/);
+      expect((error as Error).message).toMatch(
+        /gazette\.lock should be Gazette's lock \(a folder\), but it is a file/,
+      );
       expect((error as Error).message).not.toMatch(/ENOTDIR/);
       expect(await readFile(path.join(dataDir, 'gazette.lock'), 'utf8')).toBe('not a lock');
     });

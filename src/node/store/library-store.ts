@@ -4,7 +4,13 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import type { Article, ArticleBody, ArticleMeta } from '../../core/article';
 import { BODIES_DIR, highestPackOnDisk, packsOnDisk, readPackedBody, writePack } from './body-packs';
-import { describeIssues, DurableJsonFile, ensureDir, isErrnoException, removeTempFiles } from './durable-json-file';
+import {
+  describeIssues,
+  DurableJsonFile,
+  ensureDir,
+  isErrnoException,
+  removeTempFiles,
+} from './durable-json-file';
 import {
   StoreCorruptError,
   StoreMissingLibraryError,
@@ -171,7 +177,10 @@ export class LibraryStore {
     if (found === null && !allowMissingLibrary) await this.#refuseMissingLibrary();
     if (found !== null) {
       // A null-prototype map: no id can ever reach Object.prototype (ids are checked hex anyway).
-      this.#db.data = { ...found, articles: Object.assign(Object.create(null), found.articles) as LibraryFile['articles'] };
+      this.#db.data = {
+        ...found,
+        articles: Object.assign(Object.create(null), found.articles) as LibraryFile['articles'],
+      };
     }
     const file = path.join(this.dataDir, LIBRARY_FILE);
     let highestPack = 0;

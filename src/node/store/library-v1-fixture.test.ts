@@ -35,7 +35,10 @@ afterEach(async () => {
 
 describe('a version-1 library made by the version-1 code', () => {
   it('opens, is migrated, keeps everything, and keeps the old file beside the new one', async () => {
-    const v1 = JSON.parse(v1Text) as { schemaVersion: number; articles: Record<string, Record<string, unknown>> };
+    const v1 = JSON.parse(v1Text) as {
+      schemaVersion: number;
+      articles: Record<string, Record<string, unknown>>;
+    };
     expect(v1.schemaVersion).toBe(1);
     expect(LIBRARY_SCHEMA_VERSION).toBeGreaterThan(1);
 
@@ -49,7 +52,12 @@ describe('a version-1 library made by the version-1 code', () => {
       // Every record kept, field for field.
       expect(migrated.articles).toEqual(v1.articles);
 
-      expect(store.list().map((meta) => meta.id).sort()).toEqual(Object.keys(v1.articles).sort());
+      expect(
+        store
+          .list()
+          .map((meta) => meta.id)
+          .sort(),
+      ).toEqual(Object.keys(v1.articles).sort());
       for (const [id, record] of Object.entries(v1.articles)) {
         const { body: _body, ...meta } = record;
         expect(store.get(id)).toEqual(meta);
@@ -78,7 +86,9 @@ describe('a version-1 library made by the version-1 code', () => {
       });
       expect(seed.highlights[0]!.selectors[0].exact).toBe('des négociations étaient dans une');
       expect(seed.notes.map((note) => note.text)).toEqual(['Ma note sur *Alep*.']);
-      expect((await annotations.list(TIME_WARNER)).highlights[0]!.selectors[0].exact).toBe('Quarterly profits');
+      expect((await annotations.list(TIME_WARNER)).highlights[0]!.selectors[0].exact).toBe(
+        'Quarterly profits',
+      );
       expect(annotations.counts(SEED)).toEqual({ highlights: 1, notes: 1 });
 
       // The migrated library takes new data as any other.
@@ -126,7 +136,9 @@ describe('a version-1 library made by the version-1 code', () => {
     try {
       expect(store.readOnly).toBe(true);
       expect(store.readOnlyReason).toMatch(
-        new RegExp(`made by a newer version of Gazette \\(schema version ${LIBRARY_SCHEMA_VERSION + 1};.*open read-only`),
+        new RegExp(
+          `made by a newer version of Gazette \\(schema version ${LIBRARY_SCHEMA_VERSION + 1};.*open read-only`,
+        ),
       );
       expect(store.list()).toHaveLength(4);
       expect((await store.readArticle(SEED)).blocks.length).toBeGreaterThan(0);
@@ -151,7 +163,9 @@ describe('a version-1 library made by the version-1 code', () => {
     expect((error as Error).message).toMatch(
       /library\.json is missing, but the folder still holds 1 body pack \(the articles' text\) and \d+ files of your own data in user\/.*gazette repair/,
     );
-    await expect(LibraryStore.open(dataDir, { readOnly: true })).rejects.toBeInstanceOf(StoreMissingLibraryError);
+    await expect(LibraryStore.open(dataDir, { readOnly: true })).rejects.toBeInstanceOf(
+      StoreMissingLibraryError,
+    );
     expect(await snapshotFolder(dataDir)).toEqual(before);
 
     // Version-1 packs hold no metadata: the articles come back from their text, with their ids.
@@ -159,7 +173,12 @@ describe('a version-1 library made by the version-1 code', () => {
     expect(report).toMatchObject({ articles: 4, rebuiltFromText: 4, packs: 1, damagedLines: 0 });
     const store = await LibraryStore.open(dataDir);
     try {
-      expect(store.list().map((meta) => meta.id).sort()).toEqual([GREENSPAN, SEED, TIME_WARNER, 'c1fdf0009d41'].sort());
+      expect(
+        store
+          .list()
+          .map((meta) => meta.id)
+          .sort(),
+      ).toEqual([GREENSPAN, SEED, TIME_WARNER, 'c1fdf0009d41'].sort());
       const seed = store.get(SEED)!;
       expect(seed.source).toBe(`repaired:${SEED}`);
       expect(seed.wordCount).toBeGreaterThan(400);

@@ -19,7 +19,11 @@ it('rebuilds a missing library.json from format-2 packs exactly, the latest text
   const store = await LibraryStore.open(dataDir);
   const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
   await store.commit({ added: [a, b], updated: [] });
-  const newerB = { ...b, title: 'Article 2, updated', blocks: [{ kind: 'paragraph' as const, text: 'New text.' }] };
+  const newerB = {
+    ...b,
+    title: 'Article 2, updated',
+    blocks: [{ kind: 'paragraph' as const, text: 'New text.' }],
+  };
   await store.commit({ added: [c], updated: [newerB] });
   const listed = store.list();
   const bodies = await Promise.all(listed.map((meta) => store.readArticle(meta.id)));

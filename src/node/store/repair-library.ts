@@ -52,7 +52,13 @@ export async function repairLibrary(dataDir: string, now: Date = new Date()): Pr
     if (packs.length === 0) {
       throw new StoreError(`There are no article bodies in ${bodiesDir} to rebuild the library from.`);
     }
-    const report: RepairReport = { articles: 0, rebuiltFromText: 0, packs: 0, damagedLines: 0, unreadablePacks: [] };
+    const report: RepairReport = {
+      articles: 0,
+      rebuiltFromText: 0,
+      packs: 0,
+      damagedLines: 0,
+      unreadablePacks: [],
+    };
     const latest = new Map<string, StoredArticle>();
     let fromText = new Set<string>();
     for (const pack of packs) {
@@ -97,8 +103,13 @@ export async function repairLibrary(dataDir: string, now: Date = new Date()): Pr
 function metaFromText(id: string, blocks: Block[], now: Date): ArticleMeta {
   // The title is not among the blocks; the first words of the text stand in for it (a heading
   // is usually a subheading deep in the article, a worse guess).
-  const words = blocks.map((block) => block.text).join(' ').split(/\s+/).filter((word) => word !== '');
-  const title = words.length === 0 ? `Article ${id}` : words.slice(0, 10).join(' ') + (words.length > 10 ? '…' : '');
+  const words = blocks
+    .map((block) => block.text)
+    .join(' ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const title =
+    words.length === 0 ? `Article ${id}` : words.slice(0, 10).join(' ') + (words.length > 10 ? '…' : '');
   const wordCount = blocks.reduce((sum, block) => sum + countWords(block.text), 0);
   const time = now.toISOString();
   // The importer's own rules (metrics.ts, fingerprint.ts), so a re-import finds the same text.
