@@ -14,6 +14,7 @@ import {
   UnknownArticleError,
 } from './errors';
 import { LibraryStore, LOCK_STALE_MS } from './library-store';
+import { toLibraryEntry } from '../reading/library-entry';
 import { makeArticle } from './testing/articles';
 
 let dataDir: string;
@@ -87,6 +88,40 @@ describe('LibraryStore', () => {
       meta: metaOf(b),
     });
     expect(pack.toString('utf8').split('\n')).toHaveLength(4); // three lines and the final newline
+  });
+
+  it('keeps the optional metadata and the reader’s cleaning choices (format 2), across re-imports', async () => {
+    const store = await open();
+    const metadata = {
+      author: 'Jane Smith',
+      site: 'BBC News',
+      url: 'https://www.bbc.co.uk/news/business-1',
+      publishedAt: '2016-08-12',
+      modifiedAt: '2016-08-13T09:00:00Z',
+      suggestedTags: ['markets', 'media'],
+      description: 'Profits jump at TimeWarner.',
+    };
+    const article = { ...makeArticle(1), ...metadata };
+    await store.commit({ added: [article], updated: [] });
+    await store.setCleaningOverrides(article.id, {
+      keepRemoved: ['Share this article'],
+      disabledRules: ['x'],
+    });
+    // A re-import replaces the record but keeps the reader's choices.
+    await store.commit({ added: [], updated: [{ ...article, title: 'New title' }] });
+    await store.close();
+
+    const again = await open();
+    expect(again.get(article.id)).toEqual({ ...metaOf(article), title: 'New title' });
+    expect(toLibraryEntry(again.get(article.id)!, null)).toMatchObject(metadata);
+    expect(again.get(article.id)).not.toHaveProperty('cleaningOverrides');
+    expect(again.cleaningOverrides(article.id)).toEqual({
+      keepRemoved: ['Share this article'],
+      disabledRules: ['x'],
+    });
+    await again.setCleaningOverrides(article.id, {});
+    expect(again.cleaningOverrides(article.id)).toBeUndefined();
+    await expect(again.setCleaningOverrides(article.id, { disabledRules: [''] })).rejects.toThrow(/refused/);
   });
 
   it('hands out metadata that cannot be changed behind its back', async () => {
