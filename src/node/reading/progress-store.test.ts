@@ -208,13 +208,18 @@ describe('ProgressStore', () => {
     await (await LibraryStore.open(dataDir)).close(); // the library the file belongs to
     await mkdir(path.dirname(progressFile()), { recursive: true });
     const entry = { position: null, fraction: 0.5, finished: false, updatedAt: '2024-06-01T12:00:00.000Z' };
-    const hostile = `{"schemaVersion":1,"progress":{"toString":${JSON.stringify(entry)},"__proto__":${JSON.stringify(entry)}}}`;
-    await writeFile(progressFile(), hostile);
-    const progress = await openProgress();
-    expect(progress.damage?.message).toMatch(/progress file .* is damaged \(at progress\.toString/);
-    expect(progress.all().size).toBe(0);
-    expect(toLibraryEntry(makeArticle(1), progress.all().get(makeArticle(1).id)).state).toBe('unread');
-    expect(await readFile(progressFile(), 'utf8')).toBe(hostile);
+    for (const [hostile, reason] of [
+      [`{"schemaVersion":1,"progress":{"toString":${JSON.stringify(entry)}}}`, /at progress\.toString/],
+      [`{"schemaVersion":1,"progress":{"__proto__":${JSON.stringify(entry)}}}`, /holds the key "__proto__"/],
+    ] as const) {
+      await writeFile(progressFile(), hostile);
+      const progress = await reopen();
+      expect(progress.damage?.message).toMatch(/progress file .* is damaged/);
+      expect(progress.damage?.message).toMatch(reason);
+      expect(progress.all().size).toBe(0);
+      expect(toLibraryEntry(makeArticle(1), progress.all().get(makeArticle(1).id)).state).toBe('unread');
+      expect(await readFile(progressFile(), 'utf8')).toBe(hostile);
+    }
   });
 });
 
