@@ -175,7 +175,7 @@ describe('gazette progress', () => {
     try {
       const run = await gazette('progress', target.id, '--finished');
       expect(run.code).toBe(1);
-      expect(run.err).toMatch(/in use by another Gazette process/);
+      expect(run.err).toMatch(/Gazette is already open in another window or command \(pid \d+\)/);
       // list only reads, so it still works.
       expect((await gazette('list')).code).toBe(0);
     } finally {
@@ -347,7 +347,7 @@ describe('gazette highlight, note and annotations', () => {
     try {
       const run = await gazette('highlight', target.id, '--text', 'jumped 76%');
       expect(run.code).toBe(1);
-      expect(run.err).toMatch(/in use by another Gazette process/);
+      expect(run.err).toMatch(/Gazette is already open in another window or command \(pid \d+\)/);
       expect(JSON.parse((await gazette('annotations', target.id, '--json')).out).notes).toHaveLength(1);
     } finally {
       await app.close();

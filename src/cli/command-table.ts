@@ -97,6 +97,10 @@ export const COMMANDS = {
     options: { add: repeated, remove: repeated },
     load: () => import('./search-commands').then((module) => module.tagCommand),
   },
+  repair: {
+    usage: `repair                       Rebuild a missing library.json from the article bodies (bodies/)`,
+    load: () => import('./repair-command').then((module) => module.repairCommand),
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -55,6 +55,11 @@ export interface RestoreReport {
   highlightsUpdated: number;
   notesAdded: number;
   notesUpdated: number;
+  /**
+   * Highlights and notes whose text in the backup differed from the reader's: the reader's text
+   * was kept and the backup's set beside it as a conflict (`conflicts` on the annotation).
+   */
+  conflicts: number;
   /** Articles that gained tags from the backup (absent when the backup holds no tags). */
   tagsRestored?: number;
 }

@@ -247,13 +247,14 @@ describe('gazette handlers, through dispatch', () => {
     expect((await ok('updateSettings', { patch: { theme: 'light' } })).theme).toBe('light');
   });
 
-  it('reports a damaged progress file from every method that needs it, and keeps it', async () => {
+  it('reports a damaged progress file from every method that needs it, keeps it, and still lists the library', async () => {
     const file = path.join(dataDir, 'user', 'progress.json');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, '{ "schemaVersion": 1, "progress": ');
     await reopenApp();
+    // The library still lists (progress unknown, so unread); the damage is named by the others.
+    expect((await ok('listArticles', {})).map((entry) => entry.state)).not.toContain('reading');
     for (const [method, payload] of [
-      ['listArticles', {}],
       ['getProgress', { id: first }],
       ['saveProgress', { id: first, position: { blockIndex: 0, blockOffset: 0, fraction: 0.2 } }],
     ] as const) {

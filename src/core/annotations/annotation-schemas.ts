@@ -3,10 +3,12 @@
  * and the store, the backup and the restore validate what they read from disk.
  */
 import { z } from 'zod';
+import { articleIdSchema } from '../article-id';
 import {
   HIGHLIGHT_COLORS,
   NOTE_MAX_LENGTH,
   type Anchor,
+  type AnnotationConflict,
   type Highlight,
   type HighlightSelectors,
   type Note,
@@ -17,10 +19,8 @@ export const annotationIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'not an annotation id');
 
-/** Article ids as the library file accepts them (the contract's own are stricter: 12 hex digits). */
-export const storedArticleIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'not a valid article id');
+/** Article ids: THE rule (src/core/article-id.ts), the same on disk, in backups and in the contract. */
+export const storedArticleIdSchema = articleIdSchema;
 
 export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS);
 export const noteTextSchema = z.string().max(NOTE_MAX_LENGTH);
@@ -54,6 +54,20 @@ export const anchorSchema = z
     message: 'an anchor must end after it starts',
   }) satisfies z.ZodType<Anchor>;
 
+/** How many other versions one annotation keeps: a bound on what a hostile backup can pile up. */
+export const MAX_CONFLICTS = 20;
+
+export const annotationConflictSchema = z
+  .object({
+    text: noteTextSchema,
+    from: z.literal('backup'),
+    at: isoTime,
+    updatedAt: isoTime,
+  })
+  .strict() satisfies z.ZodType<AnnotationConflict>;
+
+const conflictsSchema = z.array(annotationConflictSchema).max(MAX_CONFLICTS).optional();
+
 export const highlightSchema = z
   .object({
     id: annotationIdSchema,
@@ -64,6 +78,7 @@ export const highlightSchema = z
     updatedAt: isoTime,
     selectors: highlightSelectorsSchema,
     anchor: anchorSchema,
+    conflicts: conflictsSchema,
   })
   .strict() satisfies z.ZodType<Highlight>;
 
@@ -74,5 +89,6 @@ export const noteSchema = z
     text: noteTextSchema,
     createdAt: isoTime,
     updatedAt: isoTime,
+    conflicts: conflictsSchema,
   })
   .strict() satisfies z.ZodType<Note>;

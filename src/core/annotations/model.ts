@@ -53,6 +53,22 @@ export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 /** Where a highlight is in the article's current text: offsets `start`–`end`, or nowhere. */
 export type Anchor = { status: 'anchored' | 'moved'; start: number; end: number } | { status: 'detached' };
 
+/**
+ * A version of a highlight's note or a note's text that differed from the reader's own and was
+ * kept beside it rather than replace it (Gazette never lets a restore overwrite the reader's
+ * words, whatever the dates say). The reader resolves it: keeps one, merges them, or dismisses it.
+ */
+export interface AnnotationConflict {
+  /** The other text, as it was there. */
+  text: string;
+  /** Where it came from: a restored backup. */
+  from: 'backup';
+  /** ISO 8601 time it was set aside here. */
+  at: string;
+  /** ISO 8601 time the other version was last edited (its `updatedAt` there). */
+  updatedAt: string;
+}
+
 export interface Highlight {
   id: string;
   articleId: string;
@@ -64,6 +80,8 @@ export interface Highlight {
   updatedAt: string;
   selectors: HighlightSelectors;
   anchor: Anchor;
+  /** Other versions of `note` kept beside it (see AnnotationConflict); absent when none. */
+  conflicts?: AnnotationConflict[];
 }
 
 /** A personal note at the end of an article. */
@@ -74,6 +92,8 @@ export interface Note {
   text: string;
   createdAt: string;
   updatedAt: string;
+  /** Other versions of `text` kept beside it (see AnnotationConflict); absent when none. */
+  conflicts?: AnnotationConflict[];
 }
 
 /** An article's highlights (in reading order) and notes (oldest first). */

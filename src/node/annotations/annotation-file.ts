@@ -25,7 +25,14 @@ import { DurableJsonFile, USER_DIR } from '../store';
 
 /** The folder of the annotation files, under `user/`. */
 export const ANNOTATIONS_DIR = 'annotations';
-export const ANNOTATION_SCHEMA_VERSION = 1;
+/**
+ * 1: the first format. 2: a highlight or note may carry `conflicts`, other versions of its text
+ * kept beside it by a restore (src/core/annotations/model.ts). Version-1 files read as they are;
+ * the first save keeps the old file beside the new one (`<id>.v1.json`, which no listing takes
+ * for an article's file).
+ */
+export const ANNOTATION_SCHEMA_VERSION = 2;
+const ANNOTATION_MIGRATIONS = { 1: (document: Record<string, unknown>) => document };
 
 export const annotationFileSchema = z
   .object({
@@ -92,6 +99,7 @@ export function annotationFileAdapter(
     label: 'annotation file',
     readOnly,
     indent: 2,
+    migrations: ANNOTATION_MIGRATIONS,
   });
 }
 

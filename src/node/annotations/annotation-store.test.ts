@@ -14,6 +14,7 @@ import { annotationFilePath } from './annotation-file';
 import { COUNTS_FILE, COUNTS_LOG_FILE } from './annotation-counts';
 import { AnnotationStore } from './annotation-store';
 import { InvalidAnnotationError, UnknownAnnotationError } from './errors';
+import { listNotebook } from './notebook';
 
 const ARTICLES = [makeArticle(1), makeArticle(2), makeArticle(3)];
 const [A, B, C] = ARTICLES.map((article) => article.id) as [string, string, string];
@@ -89,7 +90,7 @@ describe('AnnotationStore', () => {
     expect(again.counts(B)).toEqual({ highlights: 0, notes: 0 });
     expect(again.annotatedIds()).toEqual([A]);
     expect(await readJson(annotationFilePath(dataDir, A))).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       articleId: A,
       anchoredTo: ARTICLES[0]!.fingerprint,
     });
@@ -303,28 +304,64 @@ describe('AnnotationStore', () => {
     expect((await reopen()).annotatedIds()).toEqual([B]);
   });
 
-  it('merges annotations by id, newest edit winning, and changes nothing the second time', async () => {
+  it('merges annotations by id, never replacing the reader’s words, and changes nothing the second time', async () => {
     const annotations = await openAll();
     const mine = await annotations.addHighlight(A, { start: 0, end: 10, note: 'mine' });
-    const older: Highlight = { ...mine, note: 'older', updatedAt: '2020-01-01T00:00:00.000Z' };
-    const newer: Highlight = { ...mine, id: 'other', note: 'theirs', updatedAt: '2030-01-01T00:00:00.000Z' };
+    const myNote = await annotations.addNote(A, 'my own words');
+    // The backup's versions are dated 2099: the date does not let them replace the reader's text.
+    const later = '2099-01-01T00:00:00.000Z';
+    const theirsOnMine: Highlight = { ...mine, note: 'from the backup', color: 'pink', updatedAt: later };
+    const newer: Highlight = { ...mine, id: 'other', note: 'theirs', updatedAt: later };
+    const theirNote = { ...myNote, text: 'the backup’s words', updatedAt: later };
     const note = { id: 'n1', articleId: A, text: 't', createdAt: mine.createdAt, updatedAt: mine.createdAt };
-    expect(await annotations.merge(A, { highlights: [older, newer], notes: [note] })).toEqual({
-      highlightsAdded: 1,
-      highlightsUpdated: 0,
-      notesAdded: 1,
-      notesUpdated: 0,
-    });
-    const before = await readFile(annotationFilePath(dataDir, A), 'utf8');
-    expect(await annotations.merge(A, { highlights: [older, newer], notes: [note] })).toEqual({
-      highlightsAdded: 0,
-      highlightsUpdated: 0,
-      notesAdded: 0,
-      notesUpdated: 0,
-    });
-    expect(await readFile(annotationFilePath(dataDir, A), 'utf8')).toBe(before);
+    expect(
+      await annotations.merge(A, { highlights: [theirsOnMine, newer], notes: [note, theirNote] }),
+    ).toEqual({ highlightsAdded: 1, highlightsUpdated: 0, notesAdded: 1, notesUpdated: 0, conflicts: 2 });
     const listed = await annotations.list(A);
+    const kept = listed.highlights.find((highlight) => highlight.id === mine.id)!;
+    expect(kept.note).toBe('mine');
+    expect(kept.color).toBe(mine.color);
+    expect(kept.conflicts).toEqual([
+      { text: 'from the backup', from: 'backup', at: expect.any(String), updatedAt: later },
+    ]);
+    const keptNote = listed.notes.find((other) => other.id === myNote.id)!;
+    expect(keptNote.text).toBe('my own words');
+    expect(keptNote.conflicts?.map((conflict) => conflict.text)).toEqual(['the backup’s words']);
     expect(listed.highlights.map((highlight) => highlight.note).sort()).toEqual(['mine', 'theirs']);
+
+    const before = await readFile(annotationFilePath(dataDir, A), 'utf8');
+    expect(
+      await annotations.merge(A, { highlights: [theirsOnMine, newer], notes: [note, theirNote] }),
+    ).toEqual({ highlightsAdded: 0, highlightsUpdated: 0, notesAdded: 0, notesUpdated: 0, conflicts: 0 });
+    expect(await readFile(annotationFilePath(dataDir, A), 'utf8')).toBe(before);
+    // The conflicts survive a reopen (they are in the file).
+    const again = await reopen();
+    expect((await again.list(A)).notes.find((other) => other.id === myNote.id)?.conflicts).toHaveLength(1);
+  });
+
+  it('lists the notebook when one body pack is damaged: the damage stays with that article', async () => {
+    const annotations = await openAll();
+    const other = makeArticle(4);
+    await store.commit({ added: [other], updated: [] }); // pack 2, alone
+    const onA = await annotations.addHighlight(A, { start: 0, end: 12 });
+    const onOther = await annotations.addHighlight(other.id, { start: 0, end: 12, note: 'kept' });
+    await annotations.addNote(other.id, 'a note');
+    // Pack 2 torn in the middle.
+    const pack2 = path.join(dataDir, 'bodies', 'pack-000002.jsonl');
+    const bytes = await readFile(pack2);
+    await writeFile(pack2, bytes.subarray(0, 40));
+    await expect(store.readBody(other.id)).rejects.toBeInstanceOf(StoreCorruptError);
+
+    const entries = await listNotebook(store, annotations);
+    const quotes = new Map(
+      entries.flatMap((entry) =>
+        entry.kind === 'highlight' ? [[entry.highlight.id, entry.quote] as const] : [],
+      ),
+    );
+    expect(quotes.get(onA.id)).toBe(onA.selectors[0].exact);
+    expect(textOf(0)).toContain(onA.selectors[0].exact);
+    expect(quotes.get(onOther.id)).toBe(onOther.selectors[0].exact);
+    expect(entries.filter((entry) => entry.kind === 'note')).toHaveLength(1);
   });
 
   it('removes the temporary files a killed writer left', async () => {

@@ -21,13 +21,14 @@ import {
   DEFAULT_HIGHLIGHT_COLOR,
   inReadingOrder,
   NOTE_MAX_LENGTH,
+  type AnnotationConflict,
   type AnnotationCounts,
   type ArticleAnnotations,
   type Highlight,
   type HighlightColor,
   type Note,
 } from '../../core/annotations/model';
-import { highlightSchema, noteSchema } from '../../core/annotations/annotation-schemas';
+import { highlightSchema, MAX_CONFLICTS, noteSchema } from '../../core/annotations/annotation-schemas';
 import { StoreReadOnlyError, UnknownArticleError, type LibraryStore } from '../store';
 import { describeIssues, isErrnoException, removeTempFiles, syncDir } from '../store/durable-json-file';
 import {
@@ -67,6 +68,8 @@ export interface MergeCounts {
   highlightsUpdated: number;
   notesAdded: number;
   notesUpdated: number;
+  /** Highlights and notes whose differing text was kept beside the reader's as a conflict. */
+  conflicts: number;
 }
 
 /** The texts kept for anchoring: the renderer often makes several highlights in one article in a row. */
@@ -76,7 +79,7 @@ const OPEN_FILES = 256;
 
 export class AnnotationStore {
   readonly #store: LibraryStore;
-  readonly #counts: AnnotationCountsIndex;
+  #counts: AnnotationCountsIndex;
   readonly #now: () => Date;
   readonly #newId: () => string;
   /** Opened files by article id, least recently used first. */
@@ -99,17 +102,7 @@ export class AnnotationStore {
     const dir = annotationsDir(store.dataDir);
     // We hold the store's lock, so a temporary file here is a crashed writer's, not a live one's.
     if (!store.readOnly) await removeTempFiles(dir);
-    const counts = await AnnotationCountsIndex.open(store.dataDir, {
-      readOnly: store.readOnly,
-      annotatedIds: () => annotatedIdsOnDisk(dir),
-      countFile: async (id) => {
-        try {
-          return countsOf((await openAnnotationFile(store.dataDir, id, true)).data);
-        } catch {
-          return undefined; // damaged: reported when the article's annotations are read
-        }
-      },
-    });
+    const counts = await openCountsIndex(store);
     return new AnnotationStore(store, counts, options);
   }
 
@@ -350,9 +343,12 @@ export class AnnotationStore {
   }
 
   /**
-   * Merges highlights and notes (from a backup) into article `id`'s: by id, the one edited last
-   * (`updatedAt`) wins; new ones are added, anchored on the current text. Nothing is written when
-   * nothing changes, so merging the same annotations twice changes nothing.
+   * Merges highlights and notes (from a backup) into article `id`'s, by id. New ones are added,
+   * anchored on the current text. For one already here, the reader's words always stay, whatever
+   * the dates say: when the other version's text (a highlight's note, a note's text) differs, it is
+   * kept beside the reader's as a conflict (`conflicts`, from `backup`), once; an empty text of
+   * the reader's is simply filled. Colours stay the reader's. Nothing is written when nothing
+   * changes, so merging the same annotations twice changes nothing.
    */
   merge(
     id: string,
@@ -361,29 +357,57 @@ export class AnnotationStore {
     return this.#enqueue(async () => {
       const { text, fingerprint } = await this.#text(id);
       const file = (await this.#current(id)).data;
+      const at = this.#now().toISOString();
       const result: MergeCounts = {
         highlightsAdded: 0,
         highlightsUpdated: 0,
         notesAdded: 0,
         notesUpdated: 0,
+        conflicts: 0,
       };
       const highlights = new Map(file.highlights.map((highlight) => [highlight.id, highlight]));
       for (const highlight of incoming.highlights) {
         const existing = highlights.get(highlight.id);
-        if (existing && existing.updatedAt >= highlight.updatedAt) continue;
-        highlights.set(highlight.id, reanchorHighlight({ ...highlight, articleId: id }, text));
-        if (existing) result.highlightsUpdated += 1;
-        else result.highlightsAdded += 1;
+        if (!existing) {
+          highlights.set(highlight.id, reanchorHighlight({ ...highlight, articleId: id }, text));
+          result.highlightsAdded += 1;
+          continue;
+        }
+        const merged = mergeText(existing, existing.note, highlight.note, highlight.updatedAt, at);
+        if (merged === 'same') continue;
+        if (merged === 'fill') {
+          highlights.set(highlight.id, { ...existing, note: highlight.note, updatedAt: highlight.updatedAt });
+          result.highlightsUpdated += 1;
+        } else {
+          highlights.set(highlight.id, { ...existing, conflicts: merged });
+          result.conflicts += 1;
+        }
       }
       const notes = new Map(file.notes.map((note) => [note.id, note]));
       for (const note of incoming.notes) {
         const existing = notes.get(note.id);
-        if (existing && existing.updatedAt >= note.updatedAt) continue;
-        notes.set(note.id, { ...note, articleId: id });
-        if (existing) result.notesUpdated += 1;
-        else result.notesAdded += 1;
+        if (!existing) {
+          notes.set(note.id, { ...note, articleId: id });
+          result.notesAdded += 1;
+          continue;
+        }
+        const merged = mergeText(existing, existing.text, note.text, note.updatedAt, at);
+        if (merged === 'same') continue;
+        if (merged === 'fill') {
+          notes.set(note.id, { ...existing, text: note.text, updatedAt: note.updatedAt });
+          result.notesUpdated += 1;
+        } else {
+          notes.set(note.id, { ...existing, conflicts: merged });
+          result.conflicts += 1;
+        }
       }
-      if (result.highlightsAdded + result.highlightsUpdated + result.notesAdded + result.notesUpdated > 0) {
+      const changed =
+        result.highlightsAdded +
+        result.highlightsUpdated +
+        result.notesAdded +
+        result.notesUpdated +
+        result.conflicts;
+      if (changed > 0) {
         await this.#save(id, {
           ...file,
           anchoredTo: fingerprint,
@@ -392,6 +416,18 @@ export class AnnotationStore {
         });
       }
       return result;
+    });
+  }
+
+  /**
+   * Forgets what this store holds in memory (open files, texts, counts) and reads the folder
+   * again: after a failed restore put the files back as they were.
+   */
+  async reload(): Promise<void> {
+    await this.#enqueue(async () => {
+      this.#files.clear();
+      this.#texts.clear();
+      this.#counts = await openCountsIndex(this.#store);
     });
   }
 
@@ -545,6 +581,42 @@ export class AnnotationStore {
     if (this.readOnly) this.#counts.revert(id, actual);
     else await this.#counts.set([[id, actual]]).catch(() => this.#counts.revert(id, actual));
   }
+}
+
+/** The counts index of `store`'s annotation files (rebuilt from them when missing or damaged). */
+function openCountsIndex(store: LibraryStore): Promise<AnnotationCountsIndex> {
+  const dir = annotationsDir(store.dataDir);
+  return AnnotationCountsIndex.open(store.dataDir, {
+    readOnly: store.readOnly,
+    annotatedIds: () => annotatedIdsOnDisk(dir),
+    countFile: async (id) => {
+      try {
+        return countsOf((await openAnnotationFile(store.dataDir, id, true)).data);
+      } catch {
+        return undefined; // damaged: reported when the article's annotations are read
+      }
+    },
+  });
+}
+
+/**
+ * How the reader's `mine` and another version `theirs` of one text merge (see `merge`): `same`
+ * (nothing to do: equal, or already kept as a conflict), `fill` (the reader's is empty: take
+ * theirs), or the new list of conflicts with theirs added.
+ */
+function mergeText(
+  existing: { conflicts?: AnnotationConflict[] | undefined },
+  mine: string,
+  theirs: string,
+  theirUpdatedAt: string,
+  at: string,
+): 'same' | 'fill' | AnnotationConflict[] {
+  if (theirs === mine) return 'same';
+  const conflicts = existing.conflicts ?? [];
+  if (conflicts.some((conflict) => conflict.text === theirs)) return 'same';
+  if (mine === '') return 'fill';
+  if (conflicts.length >= MAX_CONFLICTS) return 'same'; // bounded; the oldest versions stay
+  return [...conflicts, { text: theirs, from: 'backup', at, updatedAt: theirUpdatedAt }];
 }
 
 /** `file` with its highlights anchored on `text`, which has `fingerprint`. */

@@ -22,7 +22,8 @@ export interface NotebookFilter {
 
 /**
  * Every highlight and note of the articles in the library (removed ones left out), newest first.
- * An article whose annotation file is damaged is skipped: opening that article reports it.
+ * An article whose annotation file is damaged is skipped: opening that article reports it. One
+ * whose body pack is damaged keeps its entries, each highlight quoting the words it was made on.
  */
 export async function listNotebook(
   store: LibraryStore,
@@ -44,9 +45,14 @@ export async function listNotebook(
       (highlight) => filter.color === undefined || highlight.color === filter.color,
     );
     if (highlights.length > 0) {
-      const text = articleText((await store.readBody(id)).blocks).text;
+      // A damaged body pack stays local: the highlight is listed with the words it was made on.
+      const text = await store.readBody(id).then(
+        (body) => articleText(body.blocks).text,
+        () => undefined,
+      );
       for (const highlight of highlights) {
-        entries.push({ kind: 'highlight', article, highlight, quote: currentQuote(highlight, text) });
+        const quote = text === undefined ? highlight.selectors[0].exact : currentQuote(highlight, text);
+        entries.push({ kind: 'highlight', article, highlight, quote });
       }
     }
     if (filter.color === undefined)

@@ -15,7 +15,7 @@ import type { GazetteMethod, MethodResults } from '../../core/ipc/contract';
 import { dispatch } from '../../core/ipc/dispatch';
 import { createGazetteHandlers } from '../gazette-handlers';
 import { articleIdForSource, LibraryStore } from '../store';
-import { BACKUP_FORMAT } from './backup-format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup-format';
 import { runGazette } from '../../cli/testing/run-gazette';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -124,7 +124,7 @@ describe('backup and restore', () => {
     const summary = (await json(original, 'backup', '--out', backupFile)) as Record<string, unknown>;
     expect(summary).toMatchObject({ file: backupFile, articles: 3, highlights: 3, notes: 1 });
     const backup = JSON.parse(await readFile(backupFile, 'utf8'));
-    expect(backup).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1 });
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION });
     expect(
       backup.articles.find((article: { id: string }) => article.id === seed).removed.length,
     ).toBeGreaterThan(0);
@@ -140,6 +140,7 @@ describe('backup and restore', () => {
       highlightsUpdated: 0,
       notesAdded: 1,
       notesUpdated: 0,
+      conflicts: 0,
     });
     for (const id of [business, seed]) {
       expect(await json(copy, 'annotations', id)).toEqual(await json(original, 'annotations', id));
@@ -244,8 +245,8 @@ describe('backup and restore', () => {
     ],
     [
       'a newer format',
-      '{"format":"gazette-backup","formatVersion":2}',
-      /made by a newer version of Gazette \(format version 2; this version reads 1\)/,
+      '{"format":"gazette-backup","formatVersion":3}',
+      /made by a newer version of Gazette \(format version 3; this version reads 2\)/,
     ],
   ])('refuses a bad backup (%s) with a clear error, changing nothing', async (_name, content, message) => {
     const bad = path.join(root, 'bad.json');
@@ -330,5 +331,152 @@ describe('backup and restore', () => {
       notes: 0,
     });
     expect((await gazette(original, 'backup')).code).toBe(2);
+  });
+  it('refuses whole a backup holding ids such as toString, constructor or __proto__, changing nothing', async () => {
+    await json(original, 'backup', '--out', backupFile);
+    const valid = await readFile(backupFile, 'utf8');
+    const progressEntry = {
+      position: null,
+      fraction: 0.5,
+      finished: false,
+      updatedAt: '2024-01-01T00:00:00.000Z',
+    };
+    const cases: Array<[string, string]> = [
+      ['an article id toString', valid.replace(`"id":"${business}"`, '"id":"toString"')],
+      [
+        'progress of constructor',
+        valid.replace('"progress":{', `"progress":{"constructor":${JSON.stringify(progressEntry)},`),
+      ],
+      [
+        'annotations of __proto__',
+        valid.replace('"annotations":{', '"annotations":{"__proto__":{"highlights":[],"notes":[]},'),
+      ],
+      ['an id that is a word', valid.replaceAll(business, 'my-article')],
+    ];
+    const empty = path.join(root, 'empty');
+    await json(empty, 'import', path.join(BBC, 'sport', '001.txt'));
+    for (const [name, text] of cases) {
+      expect(text, name).not.toBe(valid);
+      const bad = path.join(root, `bad-${name.replace(/\W+/g, '-')}.json`);
+      await writeFile(bad, text);
+      for (const dataDir of [original, empty]) {
+        const before = await snapshot(dataDir);
+        const run = await gazette(dataDir, 'restore', bad);
+        expect(run.code, name).toBe(1);
+        expect(run.err, name).toMatch(
+          /is damaged \(.*(not an article id|Invalid key|__proto__).*\)\. Nothing was changed\./,
+        );
+        expect(await snapshot(dataDir), name).toEqual(before);
+        // The library still lists.
+        expect((await gazette(dataDir, 'list', '--json')).code, name).toBe(0);
+      }
+    }
+  });
+
+  it('refuses an article whose text is over the import size limit', async () => {
+    await json(original, 'backup', '--out', backupFile);
+    const backup = JSON.parse(await readFile(backupFile, 'utf8'));
+    backup.articles[0].blocks.push({ kind: 'paragraph', text: 'x'.repeat(5 * 1024 * 1024) });
+    const bad = path.join(root, 'huge.json');
+    await writeFile(bad, JSON.stringify(backup));
+    const before = await snapshot(original);
+    const run = await gazette(original, 'restore', bad);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/larger than an imported article may be \(5 MiB\)/);
+    expect(await snapshot(original)).toEqual(before);
+  });
+
+  it('never replaces the reader’s words, even by a backup dated 2099: the backup’s text is kept beside as a conflict', async () => {
+    await json(original, 'backup', '--out', backupFile);
+    const backup = JSON.parse(await readFile(backupFile, 'utf8'));
+    const highlight = backup.annotations[business].highlights.find(
+      (h: { note: string }) => h.note === 'Big *jump*',
+    );
+    highlight.note = 'Rewritten in the backup';
+    highlight.updatedAt = '2099-01-01T00:00:00.000Z';
+    const note = backup.annotations[seed].notes[0];
+    note.text = 'A different note';
+    note.updatedAt = '2099-01-01T00:00:00.000Z';
+    const edited = path.join(root, 'edited.json');
+    await writeFile(edited, JSON.stringify(backup));
+
+    expect(await json(original, 'restore', edited)).toMatchObject({
+      highlightsUpdated: 0,
+      notesUpdated: 0,
+      conflicts: 2,
+    });
+    const business_ = (await json(original, 'annotations', business)) as {
+      highlights: Array<{ note: string; conflicts?: Array<{ text: string; from: string }> }>;
+    };
+    const kept = business_.highlights.find((h) => h.note === 'Big *jump*');
+    expect(kept?.conflicts).toEqual([
+      expect.objectContaining({
+        text: 'Rewritten in the backup',
+        from: 'backup',
+        updatedAt: '2099-01-01T00:00:00.000Z',
+      }),
+    ]);
+    const seed_ = (await json(original, 'annotations', seed)) as {
+      notes: Array<{ text: string; conflicts?: Array<{ text: string }> }>;
+    };
+    expect(seed_.notes[0]?.text).toBe('Relire **demain**.');
+    expect(seed_.notes[0]?.conflicts?.map((conflict) => conflict.text)).toEqual(['A different note']);
+    // Again: nothing more, no second copy of the conflict.
+    const before = await snapshot(original);
+    expect(await json(original, 'restore', edited)).toMatchObject({ conflicts: 0 });
+    expect(await snapshot(original)).toEqual(before);
+    // A new backup carries the conflicts, and restores them elsewhere.
+    const second = path.join(root, 'backups', 'second.json');
+    await json(original, 'backup', '--out', second);
+    const copy = path.join(root, 'copy');
+    await json(copy, 'restore', second);
+    expect(await json(copy, 'annotations', seed)).toEqual(await json(original, 'annotations', seed));
+  });
+
+  it('a restore that fails at a later step leaves the library exactly as it was', async () => {
+    await json(original, 'backup', '--out', backupFile);
+    // A library with some articles of its own, the backup's articles not yet in it…
+    const target = path.join(root, 'target');
+    await json(target, 'import', path.join(BBC, 'sport', '001.txt'), path.join(BBC, 'sport', '002.txt'));
+    await json(target, 'tag', articleIdForSource(path.join(BBC, 'sport', '001.txt')), '--add', 'football');
+    // …and a real failure waiting at the tags step, after the articles, progress and annotations:
+    // the tags file is damaged (kept as it is; its error stops the restore).
+    const tagsFile = path.join(target, 'user', 'tags.json');
+    const tagsBytes = await readFile(tagsFile, 'utf8');
+    await writeFile(tagsFile, tagsBytes.replace('"tags"', '"tags": 7, "x"'));
+    const backup = JSON.parse(await readFile(backupFile, 'utf8'));
+    backup.tags = { [business]: ['later'] };
+    const withTags = path.join(root, 'with-tags.json');
+    await writeFile(withTags, JSON.stringify(backup));
+
+    const before = await snapshot(target);
+    const listed = await json(target, 'list');
+    const run = await gazette(target, 'restore', withTags);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /could not restore the backup \(.*tags file .* is damaged.*\)\. Nothing was changed\./,
+    );
+    expect(await snapshot(target)).toEqual(before);
+    expect(await json(target, 'list')).toEqual(listed);
+
+    // Mended, the same restore goes through whole.
+    await writeFile(tagsFile, tagsBytes);
+    expect(await json(target, 'restore', withTags)).toMatchObject({ articlesAdded: 3, tagsRestored: 1 });
+  });
+
+  it('restores a format-1 backup made by the version-1 code (tests/fixtures/library-v1)', async () => {
+    const v1 = path.join(ROOT, 'tests', 'fixtures', 'library-v1', 'backup-v1.json');
+    expect(JSON.parse(await readFile(v1, 'utf8')).formatVersion).toBe(1);
+    const copy = path.join(root, 'from-v1');
+    expect(await json(copy, 'restore', v1)).toMatchObject({
+      articlesAdded: 4,
+      progressRestored: 2,
+      highlightsAdded: 2,
+      notesAdded: 1,
+      tagsRestored: 2,
+    });
+    expect(await json(copy, 'annotations', '46aacdb43e01')).toMatchObject({
+      notes: [expect.objectContaining({ text: 'Ma note sur *Alep*.' })],
+    });
   });
 });

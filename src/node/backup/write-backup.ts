@@ -48,7 +48,12 @@ export async function makeBackup(
     const own = tags[meta.id];
     if (own && own.length > 0) (backup.tags ??= {})[meta.id] = own;
     const { blocks, removed } = await store.readBody(meta.id);
-    backup.articles.push({ ...meta, blocks, removed });
+    const cleaningOverrides = store.cleaningOverrides(meta.id);
+    backup.articles.push(
+      cleaningOverrides === undefined
+        ? { ...meta, blocks, removed }
+        : { ...meta, cleaningOverrides, blocks, removed },
+    );
     const read = progress.get(meta.id);
     if (read) backup.progress[meta.id] = read;
     if (annotated.has(meta.id)) {

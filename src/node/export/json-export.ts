@@ -29,11 +29,19 @@ export function highlightRecord(highlight: Highlight, text: string) {
       { type: quote.type, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
       { type: position.type, start: position.start, end: position.end },
     ],
+    // Other versions of the note kept beside it by a restore (model.ts), only when there are some.
+    ...(highlight.conflicts?.length ? { conflicts: highlight.conflicts } : {}),
   };
 }
 
 export function noteRecord(note: Note) {
-  return { id: note.id, text: note.text, createdAt: note.createdAt, updatedAt: note.updatedAt };
+  return {
+    id: note.id,
+    text: note.text,
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
+    ...(note.conflicts?.length ? { conflicts: note.conflicts } : {}),
+  };
 }
 
 /** The JSON export of `articles`, as text. */

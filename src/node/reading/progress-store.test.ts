@@ -182,14 +182,44 @@ describe('ProgressStore', () => {
   });
 
   it('reports a damaged file and keeps it', async () => {
+    await (await LibraryStore.open(dataDir)).close(); // the library the file belongs to
     await mkdir(path.dirname(progressFile()), { recursive: true });
     const damaged = JSON.stringify({ schemaVersion: 1, progress: { [A]: { fraction: 3 } } });
     await writeFile(progressFile(), damaged);
-    await expect(openProgress()).rejects.toBeInstanceOf(StoreCorruptError);
-    await expect(reopen()).rejects.toThrow(
+    // The open goes on, so the library still lists; the damage is named, and kept.
+    const progress = await openProgress();
+    expect(progress.damage).toBeInstanceOf(StoreCorruptError);
+    expect(progress.damage?.message).toMatch(
       /progress file .*progress\.json is damaged \(at progress\.aaaaaaaaaaaa/,
     );
+    expect(progress.all()).toEqual(new Map());
+    expect(() => progress.get(A)).toThrow(StoreCorruptError);
+    await expect(progress.save(A, { blockIndex: 0, blockOffset: 0, fraction: 0.5 })).rejects.toBeInstanceOf(
+      StoreCorruptError,
+    );
     expect(await readFile(progressFile(), 'utf8')).toBe(damaged);
+    // Mended by the reader: the next change reads it again and goes through.
+    await writeFile(progressFile(), JSON.stringify({ schemaVersion: 1, progress: {} }));
+    expect((await progress.save(A, { blockIndex: 0, blockOffset: 0, fraction: 0.5 })).fraction).toBe(0.5);
+    expect(progress.damage).toBeUndefined();
+  });
+
+  it('a file keyed by ids that are not article ids (toString, __proto__) is damaged, kept, and harmless', async () => {
+    await (await LibraryStore.open(dataDir)).close(); // the library the file belongs to
+    await mkdir(path.dirname(progressFile()), { recursive: true });
+    const entry = { position: null, fraction: 0.5, finished: false, updatedAt: '2024-06-01T12:00:00.000Z' };
+    for (const [hostile, reason] of [
+      [`{"schemaVersion":1,"progress":{"toString":${JSON.stringify(entry)}}}`, /at progress\.toString/],
+      [`{"schemaVersion":1,"progress":{"__proto__":${JSON.stringify(entry)}}}`, /holds the key "__proto__"/],
+    ] as const) {
+      await writeFile(progressFile(), hostile);
+      const progress = await reopen();
+      expect(progress.damage?.message).toMatch(/progress file .* is damaged/);
+      expect(progress.damage?.message).toMatch(reason);
+      expect(progress.all().size).toBe(0);
+      expect(toLibraryEntry(makeArticle(1), progress.all().get(makeArticle(1).id)).state).toBe('unread');
+      expect(await readFile(progressFile(), 'utf8')).toBe(hostile);
+    }
   });
 });
 

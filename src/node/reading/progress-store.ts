@@ -15,10 +15,11 @@
  */
 import type { Low } from 'lowdb';
 import { z } from 'zod';
+import { articleIdSchema } from '../../core/article-id';
 import { readingPositionSchema } from '../../core/ipc/contract';
 import { FINISHED_FRACTION, type ReadingPosition, type ReadingProgress } from '../../core/reading';
 import { describeIssues } from '../store/durable-json-file';
-import type { LibraryStore } from '../store';
+import { StoreCorruptError, StoreVersionError, type LibraryStore } from '../store';
 
 /** The user file's name: `user/progress.json`. */
 export const PROGRESS_FILE_NAME = 'progress';
@@ -38,8 +39,8 @@ export const readingProgressSchema = z
 export const progressFileSchema = z
   .object({
     schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
-    /** Keyed by article id. An article with no entry is unread. */
-    progress: z.record(z.string().min(1), readingProgressSchema),
+    /** Keyed by article id (THE id rule). An article with no entry is unread. */
+    progress: z.record(articleIdSchema, readingProgressSchema),
   })
   .strict();
 export type ProgressFile = z.infer<typeof progressFileSchema>;
@@ -61,36 +62,63 @@ export interface ProgressStoreOptions {
  * threshold. The store does not check ids against the library; the caller does.
  */
 export class ProgressStore {
-  readonly #db: Low<ProgressFile>;
+  #db: Low<ProgressFile> | undefined;
+  /** Why the file could not be read (damaged, or from a newer Gazette); undefined when it is fine. */
+  #damage: StoreCorruptError | StoreVersionError | undefined;
+  readonly #store: LibraryStore;
   readonly #now: () => Date;
 
-  private constructor(db: Low<ProgressFile>, now: () => Date) {
-    this.#db = db;
+  private constructor(store: LibraryStore, now: () => Date) {
+    this.#store = store;
     this.#now = now;
   }
 
   /**
    * Reads `user/progress.json` of `store`'s data folder (a missing file is an empty one).
-   * Read-only when the store is.
-   * @throws StoreCorruptError / StoreVersionError if the file is damaged or from a newer Gazette;
-   *   the file is left as it is.
+   * Read-only when the store is. A damaged file (or one from a newer Gazette) does not fail the
+   * open, so the library still lists: it is kept as it is, named by `damage`, `all()` is empty,
+   * and `get()` and every change throw its error; each change first tries the file again, so
+   * fixing or moving it away works without a restart.
    */
   static async open(store: LibraryStore, options: ProgressStoreOptions = {}): Promise<ProgressStore> {
-    const db = await store.openUserFile<ProgressFile>(PROGRESS_FILE_NAME, progressFileSchema, {
-      schemaVersion: PROGRESS_SCHEMA_VERSION,
-      progress: {},
-    });
-    return new ProgressStore(db, options.now ?? (() => new Date()));
+    const progress = new ProgressStore(store, options.now ?? (() => new Date()));
+    await progress.reload();
+    return progress;
+  }
+
+  /** The damaged file's error, for a warning the caller shows; undefined when the file is fine. */
+  get damage(): StoreCorruptError | StoreVersionError | undefined {
+    return this.#damage;
+  }
+
+  /** Reads the file again (after a restore put it back, or the reader fixed it). */
+  async reload(): Promise<void> {
+    try {
+      const db = await this.#store.openUserFile<ProgressFile>(PROGRESS_FILE_NAME, progressFileSchema, {
+        schemaVersion: PROGRESS_SCHEMA_VERSION,
+        progress: {},
+      });
+      // A null-prototype map: no key can reach Object.prototype (ids are checked hex anyway).
+      db.data.progress = Object.assign(Object.create(null), db.data.progress) as ProgressFile['progress'];
+      this.#db = db;
+      this.#damage = undefined;
+    } catch (error) {
+      if (!(error instanceof StoreCorruptError || error instanceof StoreVersionError)) throw error;
+      this.#db = undefined;
+      this.#damage = error;
+    }
   }
 
   /** Article `id`'s progress, or null if it was never opened (or was marked unread). */
   get(id: string): ReadingProgress | null {
+    if (this.#damage) throw this.#damage;
     const progress = this.#entries[id];
     return progress ? structuredClone(progress) : null;
   }
 
   /** Every stored progress by article id (a copy). */
   all(): Map<string, ReadingProgress> {
+    if (!this.#db) return new Map();
     return new Map(Object.entries(structuredClone(this.#entries)));
   }
 
@@ -99,7 +127,8 @@ export class ProgressStore {
    * scrolling). Returns the new progress.
    * @throws Error for a position out of bounds; the file's write error.
    */
-  save(id: string, position: ReadingPosition): Promise<ReadingProgress> {
+  async save(id: string, position: ReadingPosition): Promise<ReadingProgress> {
+    await this.#usable();
     const checked = readingPositionSchema.safeParse(position);
     if (!checked.success) {
       return Promise.reject(
@@ -123,7 +152,8 @@ export class ProgressStore {
    * where the reader was) or unread (progress cleared: the entry leaves the file). Returns the new
    * progress; throws the file's write error.
    */
-  setFinished(id: string, finished: boolean): Promise<ReadingProgress> {
+  async setFinished(id: string, finished: boolean): Promise<ReadingProgress> {
+    await this.#usable();
     const updatedAt = this.#now().toISOString();
     if (!finished) return this.#clear(id, updatedAt);
     return this.#put(id, {
@@ -140,7 +170,8 @@ export class ProgressStore {
    * the renderer then opens the article at `fraction` of its length.
    * @throws Error for a fraction outside 0–1; the file's write error.
    */
-  setFraction(id: string, fraction: number): Promise<ReadingProgress> {
+  async setFraction(id: string, fraction: number): Promise<ReadingProgress> {
+    await this.#usable();
     if (!fractionSchema.safeParse(fraction).success) {
       return Promise.reject(new Error(`A reading fraction is a number from 0 to 1 (got ${fraction}).`));
     }
@@ -153,11 +184,12 @@ export class ProgressStore {
 
   /** Deletes the progress of these articles (forgotten ones) in ONE write; returns the ids that had some. */
   async forget(ids: readonly string[]): Promise<string[]> {
+    await this.#usable();
     const entries = this.#entries;
     const forgotten = [...new Set(ids)].filter((id) => Object.hasOwn(entries, id));
     if (forgotten.length === 0) return [];
     for (const id of forgotten) delete entries[id];
-    await this.#db.write();
+    await (await this.#usable()).write();
     return forgotten;
   }
 
@@ -167,6 +199,7 @@ export class ProgressStore {
    * Returns the ids whose progress was taken; writes nothing when there are none.
    */
   async merge(incoming: ReadonlyMap<string, ReadingProgress>): Promise<string[]> {
+    await this.#usable();
     const taken: string[] = [];
     for (const [id, progress] of incoming) {
       const checked = readingProgressSchema.parse(progress);
@@ -175,24 +208,32 @@ export class ProgressStore {
       this.#entries[id] = structuredClone(checked);
       taken.push(id);
     }
-    if (taken.length > 0) await this.#db.write();
+    if (taken.length > 0) await (await this.#usable()).write();
     return taken;
   }
 
   get #entries(): Record<string, ReadingProgress> {
+    if (!this.#db) throw this.#damage ?? new Error('The progress file is not open.');
     return this.#db.data.progress;
+  }
+
+  /** Throws the file's error while it is damaged, after trying it once more. */
+  async #usable(): Promise<Low<ProgressFile>> {
+    if (this.#damage) await this.reload();
+    if (this.#damage) throw this.#damage;
+    return this.#db!;
   }
 
   async #put(id: string, progress: ReadingProgress): Promise<ReadingProgress> {
     this.#entries[id] = progress;
-    await this.#db.write();
+    await (await this.#usable()).write();
     return structuredClone(progress);
   }
 
   async #clear(id: string, updatedAt: string): Promise<ReadingProgress> {
     if (Object.hasOwn(this.#entries, id)) {
       delete this.#entries[id];
-      await this.#db.write();
+      await (await this.#usable()).write();
     }
     return { position: null, fraction: 0, finished: false, updatedAt };
   }

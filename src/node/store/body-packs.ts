@@ -1,4 +1,4 @@
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleBody } from '../../core/article';
 import { describeIssues, isErrnoException, writeFileDurably } from './durable-json-file';
@@ -57,7 +57,11 @@ export async function writePack(
   for (let index = 0; index < bodies.length; index += 1) {
     const body = bodies[index]!;
     // Stringified once; the byte length is counted natively, without encoding a second time.
-    const line = JSON.stringify({ id: body.id, blocks: body.blocks, removed: body.removed });
+    const line = JSON.stringify(
+      body.meta === undefined
+        ? { id: body.id, blocks: body.blocks, removed: body.removed }
+        : { id: body.id, blocks: body.blocks, removed: body.removed, meta: body.meta },
+    );
     const length = Buffer.byteLength(line, 'utf8');
     lines[index] = line;
     locators[index] = { pack, offset, length };
@@ -118,4 +122,58 @@ export async function readPackedBody(
   if (!result.success) throw damaged(describeIssues(result.error));
   if (result.data.id !== id) throw damaged(`the bytes hold the body of ${result.data.id} instead`);
   return { blocks: result.data.blocks, removed: result.data.removed };
+}
+
+/** The pack numbers on disk, in order. */
+export async function packsOnDisk(bodiesDir: string): Promise<number[]> {
+  let names: string[];
+  try {
+    names = await readdir(bodiesDir);
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return [];
+    throw error;
+  }
+  return names
+    .flatMap((name) => {
+      const match = PACK_NAME.exec(name);
+      return match ? [Number(match[1])] : [];
+    })
+    .sort((a, b) => a - b);
+}
+
+/** One readable line of a pack, with where it is. */
+export interface PackLine {
+  locator: BodyLocator;
+  body: PackedBody;
+}
+
+/**
+ * Every line of pack `pack` that reads as a body, in order, and how many lines did not (a torn
+ * or damaged line is skipped: the rest of the pack is still good). For `repairLibrary`.
+ * @throws the read error when the pack itself cannot be read.
+ */
+export async function readPackLines(
+  bodiesDir: string,
+  pack: number,
+): Promise<{ lines: PackLine[]; damaged: number }> {
+  const bytes = await readFile(path.join(bodiesDir, packFileName(pack)));
+  const lines: PackLine[] = [];
+  let damaged = 0;
+  let offset = 0;
+  while (offset < bytes.length) {
+    let end = bytes.indexOf(0x0a, offset);
+    if (end < 0) end = bytes.length;
+    const length = end - offset;
+    if (length > 0) {
+      try {
+        const parsed = packedBodySchema.safeParse(JSON.parse(bytes.subarray(offset, end).toString('utf8')));
+        if (parsed.success) lines.push({ locator: { pack, offset, length }, body: parsed.data });
+        else damaged += 1;
+      } catch {
+        damaged += 1;
+      }
+    }
+    offset = end + 1;
+  }
+  return { lines, damaged };
 }

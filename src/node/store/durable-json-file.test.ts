@@ -27,6 +27,83 @@ function notesFile(
 }
 
 describe('DurableJsonFile', () => {
+  describe('versions', () => {
+    const v2Schema = z.object({
+      schemaVersion: z.literal(2),
+      notes: z.array(z.object({ text: z.string() })),
+    });
+    type V2 = z.infer<typeof v2Schema>;
+    const v2File = (file: string, options: { readNewer?: boolean } = {}) =>
+      new DurableJsonFile<V2>(file, {
+        schema: v2Schema,
+        schemaVersion: 2,
+        label: 'notes file',
+        migrations: {
+          1: (document) => ({
+            ...document,
+            notes: (document.notes as string[]).map((text) => ({ text })),
+          }),
+        },
+        ...options,
+      });
+
+    it('migrates an older file on read, and keeps the old bytes beside it before the first write', async () => {
+      const target = path.join(dir, 'notes.json');
+      const v1 = '{"schemaVersion":1,"notes":["a","b"]}';
+      await writeFile(target, v1);
+      const file = v2File(target);
+      expect(await file.read()).toEqual({ schemaVersion: 2, notes: [{ text: 'a' }, { text: 'b' }] });
+      expect(file.migratedFrom).toBe(1);
+      expect(await readFile(target, 'utf8')).toBe(v1); // reading changes nothing
+      await file.write({ schemaVersion: 2, notes: [{ text: 'a' }] });
+      expect(await readFile(path.join(dir, 'notes.v1.json'), 'utf8')).toBe(v1);
+      expect(file.migratedFrom).toBeUndefined();
+      // A second write does not copy again.
+      await file.write({ schemaVersion: 2, notes: [] });
+      expect((await readdir(dir)).sort()).toEqual(['notes.json', 'notes.v1.json']);
+
+      // Another version-1 file migrated later: the earlier copy is kept too.
+      await writeFile(target, '{"schemaVersion":1,"notes":["c"]}');
+      const again = v2File(target);
+      await again.read();
+      await again.write({ schemaVersion: 2, notes: [{ text: 'c' }] });
+      expect(await readFile(path.join(dir, 'notes.v1.json'), 'utf8')).toBe(v1);
+      expect(await readFile(path.join(dir, 'notes.v1-2.json'), 'utf8')).toBe(
+        '{"schemaVersion":1,"notes":["c"]}',
+      );
+    });
+
+    it('refuses a version it has no step from', async () => {
+      const target = path.join(dir, 'notes.json');
+      await writeFile(target, '{"schemaVersion":0,"notes":[]}');
+      await expect(v2File(target).read()).rejects.toThrow(
+        /schema version 0, which this version of Gazette cannot upgrade/,
+      );
+    });
+
+    it('reads a newer file read-only when asked, and never writes it', async () => {
+      const target = path.join(dir, 'notes.json');
+      const newer = '{"schemaVersion":3,"notes":[{"text":"x","colour":"red"}],"shelves":[]}';
+      await writeFile(target, newer);
+      await expect(v2File(target).read()).rejects.toBeInstanceOf(StoreVersionError);
+      const file = v2File(target, { readNewer: true });
+      expect(await file.read()).toEqual({ schemaVersion: 2, notes: [{ text: 'x' }] });
+      expect(file.newerVersion).toBeInstanceOf(StoreVersionError);
+      await expect(file.write({ schemaVersion: 2, notes: [] })).rejects.toBeInstanceOf(StoreVersionError);
+      expect(await readFile(target, 'utf8')).toBe(newer);
+    });
+
+    it('refuses a file holding a __proto__ key, which zod would drop without a word', async () => {
+      const target = path.join(dir, 'notes.json');
+      const bytes = '{"schemaVersion":1,"notes":[],"__proto__":{"polluted":true}}';
+      await writeFile(target, bytes);
+      await expect(notesFile(target).read()).rejects.toThrow(/holds the key "__proto__"/);
+      // A note that merely mentions it is fine.
+      await writeFile(target, '{"schemaVersion":1,"notes":["the \\"__proto__\\" key"]}');
+      expect(await notesFile(target).read()).toEqual({ schemaVersion: 1, notes: ['the "__proto__" key'] });
+    });
+  });
+
   it('reads a missing file as null, and reads back what it wrote', async () => {
     const file = notesFile(path.join(dir, 'deep', 'er', 'notes.json'));
     expect(await file.read()).toBeNull();

@@ -50,13 +50,37 @@ export class StoreVersionError extends StoreError {
 /** Another process holds the library's lock. */
 export class StoreLockedError extends StoreError {
   override name = 'StoreLockedError';
+  /** The owner's process id, when its lock says so. */
+  readonly pid: number | undefined;
   constructor(
     readonly dataDir: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; pid?: number | undefined },
+  ) {
+    const who = options?.pid === undefined ? '' : ` (pid ${options.pid})`;
+    super(
+      `Gazette is already open in another window or command${who}, using the library at ${dataDir}. ` +
+        'Close it and try again.',
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.pid = options?.pid;
+  }
+}
+
+/**
+ * `library.json` is missing while the data folder holds article bodies or the reader's own files:
+ * opening would show an empty library and orphan them, so Gazette refuses and says how to rebuild.
+ */
+export class StoreMissingLibraryError extends StoreError {
+  override name = 'StoreMissingLibraryError';
+  constructor(
+    readonly dataDir: string,
+    /** What was found without a library, e.g. `3 body packs and 12 files of your own`. */
+    readonly found: string,
   ) {
     super(
-      `The library at ${dataDir} is in use by another Gazette process (the app or the command line). Close it and try again.`,
-      options,
+      `The library file ${dataDir}/library.json is missing, but the folder still holds ${found}. ` +
+        'Gazette did not start an empty library over them. Restore library.json from a backup, or rebuild it ' +
+        'from the article bodies with "gazette repair".',
     );
   }
 }

@@ -5,19 +5,25 @@
 export { articleIdForSource } from './article-id';
 export { APP_FOLDER_NAME, DATA_DIR_ENV, resolveDataDir } from './data-dir';
 export type { DataDirOptions } from './data-dir';
-export { DurableJsonFile, writeFileDurably } from './durable-json-file';
+export { DurableJsonFile } from './durable-json-file';
 export type { DurableJsonFileOptions } from './durable-json-file';
+export { writeFileDurably } from './durable-write';
+export { JsonCodec } from './json-codec';
+export type { Decoded, JsonCodecOptions, MigrationStep } from './json-codec';
 export {
   StoreCorruptError,
   StoreError,
   StoreLockedError,
+  StoreMissingLibraryError,
   StoreReadOnlyError,
   StoreVersionError,
   UnknownArticleError,
 } from './errors';
 export { LIBRARY_FILE, LibraryStore, LOCK_FILE } from './library-store';
 export type { OpenOptions, StoreChanges } from './library-store';
+export { repairLibrary } from './repair-library';
+export type { RepairReport } from './repair-library';
 export { LIBRARY_SCHEMA_VERSION } from './schemas';
-export type { BodyLocator, StoredArticle } from './schemas';
+export type { BodyLocator, CleaningOverrides, StoredArticle } from './schemas';
 export { openUserFile, USER_DIR, userFilePath } from './user-file';
 export type { UserFileOptions } from './user-file';

@@ -14,6 +14,7 @@ import {
   UnknownArticleError,
 } from './errors';
 import { LibraryStore, LOCK_STALE_MS } from './library-store';
+import { toLibraryEntry } from '../reading/library-entry';
 import { makeArticle } from './testing/articles';
 
 let dataDir: string;
@@ -73,18 +74,54 @@ describe('LibraryStore', () => {
     expect((await readdir(dataDir)).sort()).toEqual(['bodies', 'gazette.lock', 'library.json']);
     expect(await readdir(path.join(dataDir, 'bodies'))).toEqual(['pack-000001.jsonl']);
     const library = JSON.parse(await readFile(path.join(dataDir, 'library.json'), 'utf8'));
-    expect(library.schemaVersion).toBe(1);
+    expect(library.schemaVersion).toBe(2);
     expect(library.articles[a.id]).toEqual({
       ...metaOf(a),
       body: { pack: 1, offset: 0, length: expect.any(Number) },
     });
     const pack = await readFile(path.join(dataDir, 'bodies', 'pack-000001.jsonl'));
     const { offset, length } = library.articles[b.id].body;
+    // The line carries the metadata too, so the packs alone can rebuild the library (repair).
     expect(JSON.parse(pack.subarray(offset, offset + length).toString('utf8'))).toEqual({
       id: b.id,
       ...bodyOf(b),
+      meta: metaOf(b),
     });
     expect(pack.toString('utf8').split('\n')).toHaveLength(4); // three lines and the final newline
+  });
+
+  it('keeps the optional metadata and the reader’s cleaning choices (format 2), across re-imports', async () => {
+    const store = await open();
+    const metadata = {
+      author: 'Jane Smith',
+      site: 'BBC News',
+      url: 'https://www.bbc.co.uk/news/business-1',
+      publishedAt: '2016-08-12',
+      modifiedAt: '2016-08-13T09:00:00Z',
+      suggestedTags: ['markets', 'media'],
+      description: 'Profits jump at TimeWarner.',
+    };
+    const article = { ...makeArticle(1), ...metadata };
+    await store.commit({ added: [article], updated: [] });
+    await store.setCleaningOverrides(article.id, {
+      keepRemoved: ['Share this article'],
+      disabledRules: ['x'],
+    });
+    // A re-import replaces the record but keeps the reader's choices.
+    await store.commit({ added: [], updated: [{ ...article, title: 'New title' }] });
+    await store.close();
+
+    const again = await open();
+    expect(again.get(article.id)).toEqual({ ...metaOf(article), title: 'New title' });
+    expect(toLibraryEntry(again.get(article.id)!, null)).toMatchObject(metadata);
+    expect(again.get(article.id)).not.toHaveProperty('cleaningOverrides');
+    expect(again.cleaningOverrides(article.id)).toEqual({
+      keepRemoved: ['Share this article'],
+      disabledRules: ['x'],
+    });
+    await again.setCleaningOverrides(article.id, {});
+    expect(again.cleaningOverrides(article.id)).toBeUndefined();
+    await expect(again.setCleaningOverrides(article.id, { disabledRules: [''] })).rejects.toThrow(/refused/);
   });
 
   it('hands out metadata that cannot be changed behind its back', async () => {
@@ -99,8 +136,12 @@ describe('LibraryStore', () => {
 
   it('writes nothing for an empty batch', async () => {
     const store = await open();
+    const before = await readFile(path.join(dataDir, 'library.json'), 'utf8');
     await store.commit({ added: [], updated: [] });
-    expect(await readdir(dataDir)).toEqual(['gazette.lock']);
+    // A new library has its (empty) library.json from the start; the batch writes nothing.
+    expect((await readdir(dataDir)).sort()).toEqual(['gazette.lock', 'library.json']);
+    expect(before).toBe('{"schemaVersion":2,"articles":{}}\n');
+    expect(await readFile(path.join(dataDir, 'library.json'), 'utf8')).toBe(before);
   });
 
   it('updates an article in place: same id, new body in a new pack, the others and user data kept', async () => {
@@ -166,6 +207,7 @@ describe('LibraryStore', () => {
 
   it('never reuses the number of a pack left on disk by a failed commit, and clears temporary files', async () => {
     await mkdir(path.join(dataDir, 'bodies'), { recursive: true });
+    await writeFile(path.join(dataDir, 'library.json'), '{"schemaVersion":2,"articles":{}}');
     await writeFile(path.join(dataDir, 'bodies', 'pack-000007.jsonl'), 'orphan\n');
     await writeFile(path.join(dataDir, 'bodies', '.pack-000008.jsonl.999-1.tmp'), 'partial');
     await writeFile(path.join(dataDir, '.library.json.999-2.tmp'), 'partial');
@@ -217,7 +259,8 @@ describe('LibraryStore', () => {
       await expect(store.commit({ added: [], updated: [makeArticle(1)] })).rejects.toBeInstanceOf(
         UnknownArticleError,
       );
-      expect(await readdir(dataDir)).toEqual(['gazette.lock']);
+      expect((await readdir(dataDir)).sort()).toEqual(['gazette.lock', 'library.json']);
+      expect(store.list()).toEqual([]);
     });
   });
 
@@ -252,24 +295,32 @@ describe('LibraryStore', () => {
       ['an empty file', '', StoreCorruptError, /is damaged \(the file is empty\)/],
       [
         'a schema violation',
-        '{"schemaVersion":1,"articles":{"abc":{"id":"abc"}}}',
+        '{"schemaVersion":1,"articles":{"abc123abc123":{"id":"abc123abc123"}}}',
         StoreCorruptError,
-        /is damaged \(at articles\.abc\.\w+: .*\)/,
+        /is damaged \(at articles\.abc123abc123\.\w+: .*\)/,
       ],
       [
         'a record under the wrong key',
         JSON.stringify({
           schemaVersion: 1,
-          articles: { other: { ...metaOf(makeArticle(1)), body: { pack: 1, offset: 0, length: 10 } } },
+          articles: {
+            '0123456789ab': { ...metaOf(makeArticle(1)), body: { pack: 1, offset: 0, length: 10 } },
+          },
         }),
         StoreCorruptError,
-        /stored as "other" has the id/,
+        /stored as "0123456789ab" has the id/,
       ],
       [
-        'a newer schema version',
-        '{"schemaVersion":3,"articles":{},"shelves":[]}',
+        'an id that is not an article id (toString)',
+        '{"schemaVersion":2,"articles":{"toString":{}}}',
+        StoreCorruptError,
+        /is damaged \(at articles\.toString: /,
+      ],
+      [
+        'a newer schema version that does not read as this one',
+        '{"schemaVersion":3,"shelves":[]}',
         StoreVersionError,
-        /made by a newer version of Gazette \(schema version 3; this version knows 1\)/,
+        /made by a newer version of Gazette \(schema version 3; this version knows 2\)/,
       ],
     ])('%s', async (_name, bytes, ErrorClass, message) => {
       const file = path.join(dataDir, 'library.json');
@@ -298,8 +349,9 @@ describe('LibraryStore', () => {
       );
       expect(error).toBeInstanceOf(StoreLockedError);
       expect((error as Error).message).toBe(
-        `The library at ${dataDir} is in use by another Gazette process (the app or the command line). Close it and try again.`,
+        `Gazette is already open in another window or command (pid ${process.pid}), using the library at ${dataDir}. Close it and try again.`,
       );
+      expect((error as StoreLockedError).pid).toBe(process.pid);
       // A reader needs no lock.
       const reader = await open({ readOnly: true });
       expect(reader.list()).toEqual([]);
@@ -335,15 +387,37 @@ describe('LibraryStore', () => {
       }
       const lock = path.join(dataDir, 'gazette.lock');
       expect((await stat(lock)).isDirectory()).toBe(true);
-      // Freshly touched, the dead process's lock still holds...
+      // The lock names its dead owner, so it is taken over at once, not after the stale time.
+      const started = Date.now();
+      const store = await open();
+      expect(Date.now() - started).toBeLessThan(LOCK_STALE_MS / 4);
+      await store.commit({ added: [makeArticle(1)], updated: [] });
+      expect(store.list()).toHaveLength(1);
+      await store.close();
+      opened.splice(opened.indexOf(store), 1);
+
+      // A lock without an owner (an older Gazette's) holds while fresh...
+      await mkdir(lock);
       await expect(LibraryStore.open(dataDir)).rejects.toBeInstanceOf(StoreLockedError);
       // ...until it has not been touched for longer than the stale time.
       const old = new Date(Date.now() - LOCK_STALE_MS - 5_000);
       await utimes(lock, old, old);
-      const store = await open();
-      await store.commit({ added: [makeArticle(1)], updated: [] });
-      expect(store.list()).toHaveLength(1);
+      const again = await open();
+      expect(again.list()).toHaveLength(1);
     }, 30_000);
+
+    it('says in words when gazette.lock is a plain file, and leaves it', async () => {
+      await writeFile(path.join(dataDir, 'gazette.lock'), 'not a lock');
+      const error = await LibraryStore.open(dataDir).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect((error as Error).message).toMatch(
+        /gazette\.lock should be Gazette's lock \(a folder\), but it is a file/,
+      );
+      expect((error as Error).message).not.toMatch(/ENOTDIR/);
+      expect(await readFile(path.join(dataDir, 'gazette.lock'), 'utf8')).toBe('not a lock');
+    });
 
     it('stops writing when its lock is taken away', async () => {
       const store = await open();
@@ -423,7 +497,7 @@ describe('LibraryStore', () => {
 
       // On disk: a mark in the record, the body and the user file untouched.
       const library = await readLibrary();
-      expect(library.schemaVersion).toBe(1);
+      expect(library.schemaVersion).toBe(2);
       expect(library.articles[a.id].removedAt).toBe(when.toISOString());
       expect(library.articles[c.id]).not.toHaveProperty('removedAt');
       expect(progress.data.progress[a.id]).toEqual({ block: 2 });

@@ -1,27 +1,39 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import type { z } from 'zod';
 import type { Article, ArticleBody, ArticleMeta } from '../../core/article';
-import { BODIES_DIR, highestPackOnDisk, readPackedBody, writePack } from './body-packs';
-import { describeIssues, DurableJsonFile, ensureDir, removeTempFiles } from './durable-json-file';
-import { StoreCorruptError, StoreLockedError, StoreReadOnlyError, UnknownArticleError } from './errors';
-import { articleMetaSchema, LIBRARY_SCHEMA_VERSION, libraryFileSchema, packedBodySchema } from './schemas';
-import type { LibraryFile, PackedBody, StoredArticle } from './schemas';
+import { BODIES_DIR, highestPackOnDisk, packsOnDisk, readPackedBody, writePack } from './body-packs';
+import {
+  describeIssues,
+  DurableJsonFile,
+  ensureDir,
+  isErrnoException,
+  removeTempFiles,
+} from './durable-json-file';
+import {
+  StoreCorruptError,
+  StoreMissingLibraryError,
+  StoreReadOnlyError,
+  UnknownArticleError,
+  type StoreVersionError,
+} from './errors';
+import { lockLibrary } from './library-lock';
+import {
+  articleMetaSchema,
+  cleaningOverridesSchema,
+  LIBRARY_MIGRATIONS,
+  LIBRARY_SCHEMA_VERSION,
+  libraryFileSchema,
+  packedBodySchema,
+} from './schemas';
+import type { CleaningOverrides, LibraryFile, PackedBody, StoredArticle } from './schemas';
 import { openUserFile, USER_DIR } from './user-file';
+
+export { LOCK_FILE, LOCK_STALE_MS } from './library-lock';
 
 /** The library index: metadata and body locators of every article. */
 export const LIBRARY_FILE = 'library.json';
-/** The lock (a folder, as proper-lockfile makes it) held by the one process that may write. */
-export const LOCK_FILE = 'gazette.lock';
-
-/*
- * The lock's owner touches it every LOCK_UPDATE_MS; one untouched for LOCK_STALE_MS is taken to be
- * left by a crashed process and taken over. 20 s keeps a busy event loop (a long import, a laptop
- * waking up) well clear of the threshold while a crash costs the next start only a short wait.
- */
-export const LOCK_STALE_MS = 20_000;
-const LOCK_UPDATE_MS = 5_000;
 
 /** A batch of imported articles to store: full articles, metadata and body. */
 export interface StoreChanges {
@@ -47,6 +59,11 @@ export interface OpenOptions {
    * change, so a reader sees one consistent version; it does not see later commits.
    */
   readOnly?: boolean;
+  /**
+   * Open even when library.json is missing while packs or user files are there (which is
+   * otherwise refused with `StoreMissingLibraryError`): for `repairLibrary` only.
+   */
+  allowMissingLibrary?: boolean;
 }
 
 /** Orders the library list: latest import first, then by title, then by id. */
@@ -60,7 +77,10 @@ const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeri
 export class LibraryStore {
   /** The absolute data folder. */
   readonly dataDir: string;
-  readonly readOnly: boolean;
+  #readOnly: boolean;
+  /** Why the store is read-only though it was opened for writing (a newer library file). */
+  #readOnlyReason: StoreVersionError | undefined;
+  readonly #adapter: DurableJsonFile<LibraryFile>;
   readonly #db: Low<LibraryFile>;
   /** Stored records by id; the maps below are derived from it. */
   readonly #records = new Map<string, StoredArticle>();
@@ -80,17 +100,45 @@ export class LibraryStore {
 
   private constructor(dataDir: string, readOnly: boolean) {
     this.dataDir = dataDir;
-    this.readOnly = readOnly;
-    const adapter = new DurableJsonFile<LibraryFile>(path.join(dataDir, LIBRARY_FILE), {
+    this.#readOnly = readOnly;
+    this.#adapter = new DurableJsonFile<LibraryFile>(path.join(dataDir, LIBRARY_FILE), {
       schema: libraryFileSchema,
       schemaVersion: LIBRARY_SCHEMA_VERSION,
       label: 'library file',
       readOnly,
       // commit() checks each changed article itself; checking all 20,000 on every write is waste.
       validateOnWrite: false,
+      migrations: LIBRARY_MIGRATIONS,
+      // A library from a newer Gazette that still reads as this version's opens read-only.
+      readNewer: true,
     });
-    this.#db = new Low<LibraryFile>(adapter, { schemaVersion: LIBRARY_SCHEMA_VERSION, articles: {} });
+    this.#db = new Low<LibraryFile>(this.#adapter, {
+      schemaVersion: LIBRARY_SCHEMA_VERSION,
+      articles: Object.create(null) as LibraryFile['articles'],
+    });
   }
+
+  /** True when the store refuses writes: opened read-only, or found a newer library file. */
+  get readOnly(): boolean {
+    return this.#readOnly;
+  }
+
+  /**
+   * Why the store is read-only though it was opened for writing, as a message for the reader
+   * (a library made by a newer Gazette); undefined otherwise.
+   */
+  get readOnlyReason(): string | undefined {
+    return this.#readOnlyReason === undefined
+      ? undefined
+      : `${this.#readOnlyReason.message.replace(/ Update Gazette to open it\.$/, '')} It is open read-only: update Gazette to change it.`;
+  }
+
+  /** The library file's schema version before this open migrated it (and kept it beside); undefined if none. */
+  get migratedFrom(): number | undefined {
+    return this.#migratedFrom;
+  }
+
+  #migratedFrom: number | undefined;
 
   /**
    * Opens the library in `dataDir` (created if missing, unless read-only), taking its lock.
@@ -103,7 +151,7 @@ export class LibraryStore {
     const store = new LibraryStore(path.resolve(dataDir), options.readOnly ?? false);
     if (!store.readOnly) await store.#lock();
     try {
-      await store.#load();
+      await store.#load(options.allowMissingLibrary ?? false);
     } catch (error) {
       await store.close();
       throw error;
@@ -112,34 +160,28 @@ export class LibraryStore {
   }
 
   async #lock(): Promise<void> {
-    await ensureDir(this.dataDir);
-    try {
-      this.#release = await lockfile.lock(this.dataDir, {
-        lockfilePath: path.join(this.dataDir, LOCK_FILE),
-        realpath: false,
-        stale: LOCK_STALE_MS,
-        update: LOCK_UPDATE_MS,
-        retries: 0,
-        // Another process took the lock over (ours went stale, or someone removed it): stop writing
-        // rather than clash with it. proper-lockfile's default would throw from a timer and crash.
-        onCompromised: (error) => {
-          this.#release = undefined;
-          this.#lockLost = new StoreReadOnlyError(
-            `Gazette lost its lock on the library at ${this.dataDir} (${error.message}) and stopped writing to it, ` +
-              'so as not to clash with another Gazette process. Close Gazette and open it again.',
-            { cause: error },
-          );
-        },
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
-        throw new StoreLockedError(this.dataDir, { cause: error });
-      throw error;
-    }
+    this.#release = await lockLibrary(this.dataDir, (error) => {
+      // Another process took the lock over (ours went stale, or someone removed it): stop writing
+      // rather than clash with it. proper-lockfile's default would throw from a timer and crash.
+      this.#release = undefined;
+      this.#lockLost = new StoreReadOnlyError(
+        `Gazette lost its lock on the library at ${this.dataDir} (${error.message}) and stopped writing to it, ` +
+          'so as not to clash with another Gazette process. Close Gazette and open it again.',
+        { cause: error },
+      );
+    });
   }
 
-  async #load(): Promise<void> {
-    await this.#db.read();
+  async #load(allowMissingLibrary: boolean): Promise<void> {
+    const found = await this.#adapter.read();
+    if (found === null && !allowMissingLibrary) await this.#refuseMissingLibrary();
+    if (found !== null) {
+      // A null-prototype map: no id can ever reach Object.prototype (ids are checked hex anyway).
+      this.#db.data = {
+        ...found,
+        articles: Object.assign(Object.create(null), found.articles) as LibraryFile['articles'],
+      };
+    }
     const file = path.join(this.dataDir, LIBRARY_FILE);
     let highestPack = 0;
     for (const [key, record] of Object.entries(this.#db.data.articles)) {
@@ -153,13 +195,50 @@ export class LibraryStore {
       this.#index(record);
       if (record.body.pack > highestPack) highestPack = record.body.pack;
     }
+    if (this.#adapter.newerVersion) {
+      // Made by a newer Gazette: show it, never write it.
+      this.#readOnlyReason = this.#adapter.newerVersion;
+      this.#readOnly = true;
+      const release = this.#release;
+      this.#release = undefined;
+      if (release) await release();
+      return;
+    }
     if (this.readOnly) return;
+    if (found === null && !allowMissingLibrary) {
+      // A new library has its library.json from the start, so a missing one later means loss
+      // (refused above), never "no articles yet".
+      await this.#db.write();
+    } else if (this.#adapter.migratedFrom !== undefined) {
+      // Written at once in the new version; the adapter first keeps the old file beside it.
+      this.#migratedFrom = this.#adapter.migratedFrom;
+      await this.#db.write();
+    }
     // We hold the lock, so temporary files are leftovers of a killed writer, not a live one's.
     for (const dir of [this.dataDir, this.#bodiesDir, path.join(this.dataDir, USER_DIR)])
       await removeTempFiles(dir);
     // Above every pack on disk too: a pack written by a commit whose library write then failed is
     // garbage, and packs are never overwritten.
     this.#nextPack = Math.max(highestPack, await highestPackOnDisk(this.#bodiesDir)) + 1;
+  }
+
+  /** Throws StoreMissingLibraryError when the folder holds packs or user files (see OpenOptions). */
+  async #refuseMissingLibrary(): Promise<void> {
+    const packs = (await packsOnDisk(this.#bodiesDir)).length;
+    let userFiles = 0;
+    try {
+      userFiles = (await readdir(path.join(this.dataDir, USER_DIR))).filter(
+        (name) => !name.startsWith('.') && name !== 'settings.json' && name !== 'app-state.json',
+      ).length;
+    } catch (error) {
+      if (!(isErrnoException(error) && error.code === 'ENOENT')) throw error;
+    }
+    if (packs === 0 && userFiles === 0) return;
+    const parts = [
+      ...(packs > 0 ? [`${packs} body pack${packs === 1 ? '' : 's'} (the articles' text)`] : []),
+      ...(userFiles > 0 ? [`${userFiles} file${userFiles === 1 ? '' : 's'} of your own data in user/`] : []),
+    ];
+    throw new StoreMissingLibraryError(this.dataDir, parts.join(' and '));
   }
 
   get #bodiesDir(): string {
@@ -279,9 +358,80 @@ export class LibraryStore {
     }
     // The number is used up even if the write fails: a pack name is never written twice.
     const pack = this.#nextPack++;
-    const locators = await writePack(this.#bodiesDir, pack, bodies);
-    // A new record has no `removedAt`: an updated removed article is back in the library.
-    await this.#writeRecords(metas.map((meta, index) => [meta.id, { ...meta, body: locators[index]! }]));
+    // Each line carries its metadata too, so the packs alone can rebuild the library (repair).
+    const locators = await writePack(
+      this.#bodiesDir,
+      pack,
+      bodies.map((body, index) => ({ ...body, meta: metas[index]! })),
+    );
+    // A new record has no `removedAt`: an updated removed article is back in the library. The
+    // reader's cleaning choices stay with the article across re-imports.
+    await this.#writeRecords(
+      metas.map((meta, index) => {
+        const overrides = this.#records.get(meta.id)?.cleaningOverrides;
+        const record: StoredArticle = { ...meta, body: locators[index]! };
+        if (overrides !== undefined) record.cleaningOverrides = overrides;
+        return [meta.id, record];
+      }),
+    );
+  }
+
+  /**
+   * Reads library.json again, forgetting what memory held: after a failed restore put the file
+   * back as it was. Runs after the changes under way.
+   * @throws as `open` for a damaged file (memory is then left as it was).
+   */
+  reload(): Promise<void> {
+    return this.#enqueue(async () => {
+      const found = await this.#adapter.read();
+      const articles = Object.assign(Object.create(null), found?.articles ?? {}) as LibraryFile['articles'];
+      for (const id of [...this.#records.keys()]) this.#unindex(id);
+      this.#db.data = { schemaVersion: LIBRARY_SCHEMA_VERSION, articles };
+      for (const record of Object.values(articles)) this.#index(record);
+      this.#sorted = undefined;
+    });
+  }
+
+  /** The reader's cleaning choices on article `id` (a copy), or undefined when there are none. */
+  cleaningOverrides(id: string): CleaningOverrides | undefined {
+    const overrides = this.#records.get(id)?.cleaningOverrides;
+    return overrides === undefined ? undefined : structuredClone(overrides);
+  }
+
+  /**
+   * Records the reader's cleaning choices on article `id` (removed ones included), replacing the
+   * earlier ones; `undefined` or an empty object clears them. ONE write of library.json.
+   * @throws UnknownArticleError for an unknown id; Error for choices that fail the schema;
+   *   StoreReadOnlyError as `commit`.
+   */
+  setCleaningOverrides(id: string, overrides: CleaningOverrides | undefined): Promise<void> {
+    return this.#enqueue(async () => {
+      const record = this.#records.get(id);
+      if (!record) throw new UnknownArticleError(id, this.dataDir);
+      const checked = overrides === undefined ? undefined : cleaningOverridesSchema.safeParse(overrides);
+      if (checked && !checked.success) throw refused(id, describeIssues(checked.error));
+      const value = checked?.data;
+      const empty = value === undefined || Object.values(value).every((list) => list === undefined);
+      const { cleaningOverrides: _previous, ...rest } = record;
+      await this.#writeRecords([[id, empty ? rest : { ...rest, cleaningOverrides: value }]]);
+    });
+  }
+
+  /**
+   * Puts records found in the body packs into a library opened with `allowMissingLibrary`
+   * (`repairLibrary`): ids already known are skipped. ONE write of library.json. Returns the ids added.
+   */
+  adoptRecords(records: readonly StoredArticle[]): Promise<string[]> {
+    return this.#enqueue(async () => {
+      const changes: Array<[string, StoredArticle]> = [];
+      for (const record of records) {
+        if (this.#records.has(record.id) || changes.some(([id]) => id === record.id)) continue;
+        changes.push([record.id, record]);
+      }
+      // Written even when empty, so a repaired folder has its library.json again.
+      await this.#writeRecords(changes);
+      return changes.map(([id]) => id);
+    });
   }
 
   /**
@@ -440,7 +590,7 @@ export class LibraryStore {
 
   #index(record: StoredArticle): void {
     // `removedAt` stays in the metadata handed out, so callers that see removed articles can tell.
-    const { body: _locator, ...meta } = record;
+    const { body: _locator, cleaningOverrides: _overrides, ...meta } = record;
     this.#records.set(record.id, record);
     this.#metas.set(record.id, Object.freeze(meta));
     this.#bySource.set(record.source, record.id);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BLOCK_KINDS, ENCODINGS } from '../../core/article';
-import type { ArticleMeta, Block, RemovedBlock } from '../../core/article';
+import type { ArticleMeta, ArticleMetadata, Block, RemovedBlock } from '../../core/article';
+import { articleIdSchema } from '../../core/article-id';
+import type { MigrationStep } from './json-codec';
 
 /**
  * The on-disk shapes of the library, checked with zod whenever a file is read. Any change to
@@ -8,8 +10,21 @@ import type { ArticleMeta, Block, RemovedBlock } from '../../core/article';
  * version does not know would be dropped on the next write.
  */
 
-/** The version of `library.json` and of the body packs this code reads and writes. */
-export const LIBRARY_SCHEMA_VERSION = 1;
+/**
+ * The version of `library.json` this code reads and writes.
+ * 1: the first format. 2: the optional `ArticleMetadata` fields (author, site, url, dates,
+ * suggested tags, description) and the reader's `cleaningOverrides` on each article.
+ */
+export const LIBRARY_SCHEMA_VERSION = 2;
+
+/**
+ * The steps from older versions of `library.json` (see json-codec.ts). 1 → 2 only adds optional
+ * fields, so a version-1 document is a valid version-2 one as it is; the step is still a step, so
+ * the old file is kept beside the new one (`library.v1.json`) and the version is written.
+ */
+export const LIBRARY_MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  1: (document) => document,
+};
 
 export const blockSchema = z.object({
   kind: z.enum(BLOCK_KINDS),
@@ -24,10 +39,39 @@ export const removedBlockSchema = z.object({
 
 const isoTime = z.iso.datetime({ offset: true });
 
-/** Ids are `articleIdForSource`'s 12 hex characters; any short word-like id is accepted. */
-const articleId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'not a valid article id');
+/** Ids follow THE rule (src/core/article-id.ts): 12 lowercase hex digits, nothing else. */
+const articleId = articleIdSchema;
 
-export const articleMetaSchema = z.object({
+/** Bounds on metadata a file or a page gives: generous for real values, a wall against junk. */
+const metadataText = z.string().max(2_000);
+
+/** The optional metadata fields (src/core/article.ts), as stored. */
+export const articleMetadataSchema = z.object({
+  author: metadataText.optional(),
+  site: metadataText.optional(),
+  url: metadataText.optional(),
+  publishedAt: z.string().max(100).optional(),
+  modifiedAt: z.string().max(100).optional(),
+  suggestedTags: z.array(z.string().max(200)).max(100).optional(),
+  description: z.string().max(10_000).optional(),
+}) satisfies z.ZodType<ArticleMetadata>;
+
+/**
+ * The reader's choices on how an article is cleaned, kept across re-imports (the importer's rules
+ * may change; the reader's word on this article stands):
+ * - `keepRemoved`: texts of removed site blocks the reader put back into the article;
+ * - `removeBlocks`: texts of body blocks the reader took out as site text;
+ * - `disabledRules`: cleaning rules (their ids, e.g. `share-links`) not to apply to this article.
+ * Texts, not indexes, so a choice still points at the right words after a re-import.
+ */
+export const cleaningOverridesSchema = z.object({
+  keepRemoved: z.array(z.string().max(100_000)).max(1_000).optional(),
+  removeBlocks: z.array(z.string().max(100_000)).max(1_000).optional(),
+  disabledRules: z.array(z.string().min(1).max(100)).max(200).optional(),
+});
+export type CleaningOverrides = z.infer<typeof cleaningOverridesSchema>;
+
+export const articleMetaSchema = articleMetadataSchema.extend({
   id: articleId,
   title: z.string(),
   language: z.string(),
@@ -61,21 +105,28 @@ export const storedArticleSchema = articleMetaSchema.extend({
    * written before removal existed still read, and the schema version stays 1 (see README.md).
    */
   removedAt: isoTime.optional(),
+  /** The reader's choices on cleaning this article (version 2); absent when there are none. */
+  cleaningOverrides: cleaningOverridesSchema.optional(),
 });
 /** An article's record in `library.json`: its metadata, where its body is, and whether it was removed. */
 export type StoredArticle = z.infer<typeof storedArticleSchema>;
 
 export const libraryFileSchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
-  articles: z.record(z.string(), storedArticleSchema),
+  articles: z.record(articleId, storedArticleSchema),
 });
 /** The whole of `library.json`. */
 export type LibraryFile = z.infer<typeof libraryFileSchema>;
 
-/** One line of a body pack. */
+/**
+ * One line of a body pack. From library version 2 a line also carries the article's metadata as
+ * it was committed (`meta`), so the library can be rebuilt from the packs alone (`repairLibrary`);
+ * lines written before have none.
+ */
 export const packedBodySchema = z.object({
   id: articleId,
   blocks: z.array(blockSchema),
   removed: z.array(removedBlockSchema),
+  meta: articleMetaSchema.optional(),
 });
 export type PackedBody = z.infer<typeof packedBodySchema>;

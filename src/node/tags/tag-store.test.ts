@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inputSchemas } from '../../core/ipc/contract';
 import { createGazetteHandlers } from '../gazette-handlers';
-import { articleIdForSource, LibraryStore } from '../store';
+import { articleIdForSource, LibraryStore, StoreCorruptError } from '../store';
+import { TagStore } from './tag-store';
 
 const BBC = fileURLToPath(new URL('../../../tests/fixtures/bbc-news/business', import.meta.url));
 
@@ -138,5 +139,28 @@ describe('tags', () => {
       articles: Array<{ tags: string[] }>;
     };
     expect(json.articles[0]?.tags).toEqual(['media', 'ad/sales']);
+  });
+  it('a damaged tags file, or one keyed by toString or constructor, is kept and named, and the library still lists', async () => {
+    const dataDir = path.join(root, 'data');
+    const tagsFile = path.join(dataDir, 'user', 'tags.json');
+    const [first] = await handlers.listArticles({});
+    for (const bytes of [
+      '{"schemaVersion":1,"tags":{"toString":["a"],"constructor":["b"]}}',
+      '{"schemaVersion":1,"tags":{"__proto__":["a"]}}',
+      '{"schemaVersion":1,"tags":',
+    ]) {
+      await store.close();
+      await mkdir(path.dirname(tagsFile), { recursive: true });
+      await writeFile(tagsFile, bytes);
+      await open(dataDir);
+      const listed = await handlers.listArticles({});
+      expect(listed).toHaveLength(2);
+      expect(listed.every((entry) => entry.tags.length === 0)).toBe(true);
+      const tags = await TagStore.open(store);
+      expect(tags.damage.map((error) => error.message).join()).toMatch(/tags file .*tags\.json is damaged/);
+      expect(tags.all()).toEqual({});
+      await expect(handlers.setTags({ id: first!.id, add: ['x'] })).rejects.toBeInstanceOf(StoreCorruptError);
+      expect(await readFile(tagsFile, 'utf8')).toBe(bytes);
+    }
   });
 });

@@ -13,7 +13,8 @@ import { z } from 'zod';
 import type { SavedView } from '../../core/search/model';
 import { READING_STATES } from '../../core/reading';
 import { normalizeTag, tagKey, TAG_MAX_LENGTH, type TagCount } from '../../core/tags';
-import type { LibraryStore } from '../store';
+import { articleIdSchema } from '../../core/article-id';
+import { StoreCorruptError, StoreVersionError, type LibraryStore } from '../store';
 
 export const TAGS_SCHEMA_VERSION = 1;
 export const VIEWS_SCHEMA_VERSION = 1;
@@ -23,7 +24,8 @@ const storedTagSchema = z.string().min(1).max(TAG_MAX_LENGTH);
 const tagsFileSchema = z
   .object({
     schemaVersion: z.number().int().min(1),
-    tags: z.record(z.string().regex(/^[0-9a-f]{12}$/), z.array(storedTagSchema)),
+    /** Keyed by article id (THE id rule, src/core/article-id.ts). */
+    tags: z.record(articleIdSchema, z.array(storedTagSchema)),
   })
   .strict();
 type TagsFile = z.infer<typeof tagsFileSchema>;
@@ -57,47 +59,84 @@ function withTags(list: readonly string[], tags: readonly string[]): string[] {
   return out;
 }
 
+/** A copy of `record` with no prototype, so no key (`toString`, `__proto__`) can reach Object.prototype. */
+function nullPrototype<T>(record: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
+}
+
+type FileError = StoreCorruptError | StoreVersionError;
+
+/** Reads a user file; a damaged one (kept as it is) gives its error instead of throwing. */
+async function openOrDamage<T extends { schemaVersion: number }>(
+  open: () => Promise<Low<T>>,
+): Promise<Low<T> | FileError> {
+  try {
+    return await open();
+  } catch (error) {
+    if (error instanceof StoreCorruptError || error instanceof StoreVersionError) return error;
+    throw error;
+  }
+}
+
 export class TagStore {
-  readonly #tags: Low<TagsFile>;
-  readonly #views: Low<ViewsFile>;
+  readonly #store: LibraryStore;
+  #tags!: Low<TagsFile> | FileError;
+  #views!: Low<ViewsFile> | FileError;
   #queue: Promise<void> = Promise.resolve();
 
-  private constructor(tags: Low<TagsFile>, views: Low<ViewsFile>) {
-    this.#tags = tags;
-    this.#views = views;
+  private constructor(store: LibraryStore) {
+    this.#store = store;
   }
 
   /**
    * Opens `user/tags.json` and `user/views.json` of `store`'s data folder (missing files are empty).
-   * @throws StoreCorruptError / StoreVersionError for a damaged file (kept as it is).
+   * A damaged file (or one from a newer Gazette) does not fail the open: it is kept as it is and
+   * named in `damage`; while it is, its reads are empty (the library still lists) and its changes
+   * throw its error, after trying the file once more.
    */
   static async open(store: LibraryStore): Promise<TagStore> {
+    const tags = new TagStore(store);
+    await tags.reload();
+    return tags;
+  }
+
+  /** Reads both files again (after a restore put them back, or the reader fixed one). */
+  async reload(): Promise<void> {
     // Read-only when the store is (the command line while the app runs).
-    const tags = await store.openUserFile('tags', tagsFileSchema, {
-      schemaVersion: TAGS_SCHEMA_VERSION,
-      tags: {},
-    });
-    const views = await store.openUserFile('views', viewsFileSchema, {
-      schemaVersion: VIEWS_SCHEMA_VERSION,
-      views: [],
-    });
-    return new TagStore(tags, views);
+    const tags = await openOrDamage(() =>
+      this.#store.openUserFile('tags', tagsFileSchema, { schemaVersion: TAGS_SCHEMA_VERSION, tags: {} }),
+    );
+    if (!(tags instanceof Error)) tags.data.tags = nullPrototype(tags.data.tags);
+    this.#tags = tags;
+    this.#views = await openOrDamage(() =>
+      this.#store.openUserFile('views', viewsFileSchema, { schemaVersion: VIEWS_SCHEMA_VERSION, views: [] }),
+    );
+  }
+
+  /** The errors of the damaged files (tags, views), for a warning the caller shows; empty when fine. */
+  get damage(): FileError[] {
+    return [this.#tags, this.#views].filter((file): file is FileError => file instanceof Error);
+  }
+
+  /** The tags file's data; empty while it is damaged. */
+  get #tagMap(): Record<string, string[]> {
+    return this.#tags instanceof Error ? nullPrototype({}) : this.#tags.data.tags;
   }
 
   /** Article `id`'s tags, in the order they were added. */
   get(id: string): string[] {
-    return [...(this.#tags.data.tags[id] ?? [])];
+    return [...(this.#tagMap[id] ?? [])];
   }
 
   /** Every tagged article's tags, by article id. */
   all(): Record<string, string[]> {
-    return structuredClone(this.#tags.data.tags);
+    return nullPrototype(structuredClone(this.#tagMap));
   }
 
   /** Every tag with how many articles carry it, by name. */
   list(): TagCount[] {
     const counts = new Map<string, TagCount>();
-    for (const tags of Object.values(this.#tags.data.tags)) {
+    for (const tags of Object.values(this.#tagMap)) {
       for (const tag of tags) {
         const entry = counts.get(tagKey(tag)) ?? { tag, count: 0 };
         entry.count += 1;
@@ -193,7 +232,7 @@ export class TagStore {
 
   /** The saved views, in the order they were saved. */
   listViews(): SavedView[] {
-    return structuredClone(this.#views.data.views);
+    return this.#views instanceof Error ? [] : structuredClone(this.#views.data.views);
   }
 
   /** Saves `view`, replacing a view of the same name. Returns every view. */
@@ -215,14 +254,15 @@ export class TagStore {
   /** Applies `change` to a copy and writes it; memory changes only once the file is written. */
   #changeTags(change: (all: Record<string, string[]>) => void): Promise<void> {
     return this.#enqueue(async () => {
-      const before = this.#tags.data;
-      const next = structuredClone(before.tags);
+      const db = await this.#usable('tags');
+      const before = db.data;
+      const next = nullPrototype(structuredClone(before.tags));
       change(next);
-      this.#tags.data = { ...before, tags: next };
+      db.data = { ...before, tags: next };
       try {
-        await this.#tags.write();
+        await db.write();
       } catch (error) {
-        this.#tags.data = before;
+        db.data = before;
         throw error;
       }
     });
@@ -230,15 +270,26 @@ export class TagStore {
 
   #changeViews(change: (views: SavedView[]) => SavedView[]): Promise<void> {
     return this.#enqueue(async () => {
-      const before = this.#views.data;
-      this.#views.data = { ...before, views: change(structuredClone(before.views)) };
+      const db = await this.#usable('views');
+      const before = db.data;
+      db.data = { ...before, views: change(structuredClone(before.views)) };
       try {
-        await this.#views.write();
+        await db.write();
       } catch (error) {
-        this.#views.data = before;
+        db.data = before;
         throw error;
       }
     });
+  }
+
+  /** The file, or its error thrown while it is damaged (after trying it once more). */
+  async #usable(which: 'tags'): Promise<Low<TagsFile>>;
+  async #usable(which: 'views'): Promise<Low<ViewsFile>>;
+  async #usable(which: 'tags' | 'views'): Promise<Low<TagsFile> | Low<ViewsFile>> {
+    if (this.#tags instanceof Error || this.#views instanceof Error) await this.reload();
+    const file = which === 'tags' ? this.#tags : this.#views;
+    if (file instanceof Error) throw file;
+    return file;
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
