@@ -27,8 +27,8 @@ const MESSAGES = {
   noElectronPackage:
     'Gazette cannot be packaged: the "electron" package is not installed; run "npm install" first.',
   noElectronBinary:
-    'Gazette cannot be packaged: the Electron binary is not installed (its download was skipped with ELECTRON_SKIP_BINARY_DOWNLOAD, or failed), ' +
-    'so electron-builder has no cached Electron to package either; run "npm rebuild electron" on a machine with internet access, then "npm run package" again.',
+    'Gazette cannot be packaged: Electron’s binary is not installed (it could not be downloaded during npm install), ' +
+    'so electron-builder has no cached Electron to package either; run "npm run fetch-electron" on a connection that can reach Electron’s download server, then "npm run package" again.',
   noTools:
     'Gazette cannot be packaged: electron-vite or electron-builder is not installed; run "npm install" first.',
   unsupportedPlatform: `Gazette cannot be packaged on this platform (${process.platform}); pass electron-builder targets explicitly, e.g. "npm run package -- --linux AppImage".`,
