@@ -26,6 +26,11 @@ export interface HandlerHost {
   choosePaths: (pick: 'files' | 'folder') => Promise<string[] | null>;
   onImportProgress: (progress: ImportProgress) => void;
   /**
+   * The paths of files dropped on the window, from the one-time tokens the host gave for them
+   * (`DropGrants` in the app); throws if a token is unknown. Without it, drops are refused.
+   */
+  redeemDroppedFiles?: (tokens: string[]) => string[];
+  /**
    * Asks the reader where to save an export or a backup, or which backup to restore (a system
    * dialog in the app); `null` if cancelled. Without it, every such request counts as cancelled.
    */
@@ -136,6 +141,10 @@ export function createGazetteServices(host: HandlerHost): GazetteServices {
     },
     getArticle: async ({ id }) => store.readArticle(id),
     importPaths: async ({ paths }) => importPaths(paths),
+    importDropped: async ({ tokens }) => {
+      if (!host.redeemDroppedFiles) throw new Error('Files dropped on the window are not accepted here.');
+      return importPaths(host.redeemDroppedFiles(tokens));
+    },
     chooseAndImport: async ({ pick }) => {
       const paths = await host.choosePaths(pick);
       return paths && paths.length > 0 ? importPaths(paths) : null;
