@@ -85,7 +85,9 @@ export async function fetchElectron({ postinstall }) {
     return 0;
   }
   if (postinstall && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-    say(`Gazette: Electron’s binary was not fetched (ELECTRON_SKIP_BINARY_DOWNLOAD is set); ${WORKS_WITHOUT}`);
+    say(
+      `Gazette: Electron’s binary was not fetched (ELECTRON_SKIP_BINARY_DOWNLOAD is set); ${WORKS_WITHOUT}`,
+    );
     return 0;
   }
   const installer = join(packageDir, 'install.js');

@@ -23,13 +23,19 @@ describe('the application menu', () => {
   });
 
   it('keeps DevTools in development', () => {
-    const dev = roles(menuTemplate(mainStrings('fr'), { packaged: false, platform: 'linux', send: () => {} }));
+    const dev = roles(
+      menuTemplate(mainStrings('fr'), { packaged: false, platform: 'linux', send: () => {} }),
+    );
     expect(dev).toContain('toggleDevTools');
   });
 
   it('sends the File menu’s commands to the renderer, in the interface language', () => {
     const sent: string[] = [];
-    const menu = menuTemplate(mainStrings('fr'), { packaged: true, platform: 'linux', send: (c) => sent.push(c) });
+    const menu = menuTemplate(mainStrings('fr'), {
+      packaged: true,
+      platform: 'linux',
+      send: (c) => sent.push(c),
+    });
     const file = menu.find((item) => item.role === 'fileMenu')?.submenu as MenuItemConstructorOptions[];
     const importFiles = file.find((item) => item.label === 'Importer des fichiers…');
     (importFiles?.click as () => void)();
