@@ -39,7 +39,7 @@ export function electronPackageDir() {
 export function installedElectronBinary() {
   const packageDir = electronPackageDir();
   if (!packageDir) return null;
-  let relative = '';
+  let relative;
   try {
     relative = readFileSync(join(packageDir, 'path.txt'), 'utf8').trim();
   } catch {

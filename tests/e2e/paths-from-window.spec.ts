@@ -7,14 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { GazetteApi } from '../../src/core/ipc/contract';
 import { launchApp } from './harness';
 import { makeLibraryWithCli } from './library-fixture';
 
 const HOSTNAME = '/etc/hostname';
 
+/** The page's `window`, as the preload (or the test bridge) made it. */
+type AppWindow = Window & { gazette: GazetteApi };
+
 /** How many articles the library holds, asked through the page's own API. */
 async function librarySize(page: Page): Promise<number> {
-  return page.evaluate(async () => (await window.gazette.listArticles({})).length);
+  return page.evaluate(async () => (await (window as unknown as AppWindow).gazette.listArticles({})).length);
 }
 
 test('a page script cannot make Gazette read /etc/hostname', async () => {
@@ -23,7 +27,7 @@ test('a page script cannot make Gazette read /etc/hostname', async () => {
   const before = await librarySize(page);
 
   const attempts = await page.evaluate(async (path) => {
-    const api = window.gazette as unknown as Record<string, unknown>;
+    const api = (window as unknown as AppWindow).gazette as unknown as Record<string, unknown>;
     const outcome = async (attempt: () => Promise<unknown>): Promise<string> => {
       try {
         return `accepted: ${JSON.stringify(await attempt())}`;
@@ -40,9 +44,14 @@ test('a page script cannot make Gazette read /etc/hostname', async () => {
       madeUpToken: await outcome(call('importDropped', { tokens: ['0f0e0d0c-0b0a-4908-8706-050403020100'] })),
       // A File a script makes has no path, whatever its name: no token is given for it.
       scriptFile: await outcome(() =>
-        window.gazette.dropTokens([new File(['x'], path), new File(['x'], 'hostname')]),
+        (window as unknown as AppWindow).gazette.dropTokens([
+          new File(['x'], path),
+          new File(['x'], 'hostname'),
+        ]),
       ),
-      notAFile: await outcome(() => window.gazette.dropTokens([path] as unknown as Blob[])),
+      notAFile: await outcome(() =>
+        (window as unknown as AppWindow).gazette.dropTokens([path] as unknown as Blob[]),
+      ),
       // Paths are never an input of the dialogs' methods either.
       restoreWithPath: await outcome(call('restoreLibrary', { path })),
       exportWithPath: await outcome(call('saveExport', { format: 'json', path })),
@@ -84,7 +93,7 @@ test('a page script cannot make Gazette read /etc/hostname', async () => {
   expect(await librarySize(page)).toBe(before);
   const hostname = readFileSync(HOSTNAME, 'utf8').trim();
   const titles = await page.evaluate(async () =>
-    (await window.gazette.listArticles({})).map((entry) => entry.title),
+    (await (window as unknown as AppWindow).gazette.listArticles({})).map((entry) => entry.title),
   );
   if (hostname) expect(titles).not.toContain(hostname);
   await app.close();
