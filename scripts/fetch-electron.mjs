@@ -38,7 +38,7 @@ function reasonOf(output) {
       .split('\n')
       .map((text) => text.trim())
       .find((text) => /error|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|unreachable|failed/i.test(text)) ?? '';
-  return line.replace(/^(Error|RequestError|HTTPError):\s*/, '').slice(0, 160);
+  return line.replace(/^[A-Za-z]*Error:\s*/, '').slice(0, 160);
 }
 
 /**
