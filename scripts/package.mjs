@@ -5,6 +5,11 @@
 //                                           Linux: AppImage + deb, macOS: dmg, Windows: nsis
 //   npm run package -- --linux dir       -> any electron-builder CLI arguments are passed through
 //                                           instead of the platform default
+//   npm run package -- --test-build ...  -> a build for Playwright's Electron launch only: the
+//                                           Node inspector fuse stays on (Playwright drives the main
+//                                           process through --inspect); never ship it
+//
+// The packaged app's Electron fuses are set in electron-builder.yml (`electronFuses`).
 //
 // Configuration lives in electron-builder.yml; installers are written to dist/.
 // electron-builder downloads the Electron zip for the target platform (cached in ELECTRON_CACHE,
@@ -27,8 +32,8 @@ const MESSAGES = {
   noElectronPackage:
     'Gazette cannot be packaged: the "electron" package is not installed; run "npm install" first.',
   noElectronBinary:
-    'Gazette cannot be packaged: the Electron binary is not installed (its download was skipped with ELECTRON_SKIP_BINARY_DOWNLOAD, or failed), ' +
-    'so electron-builder has no cached Electron to package either; run "npm rebuild electron" on a machine with internet access, then "npm run package" again.',
+    'Gazette cannot be packaged: Electron’s binary is not installed (it could not be downloaded during npm install), ' +
+    'so electron-builder has no cached Electron to package either; run "npm run fetch-electron" on a connection that can reach Electron’s download server, then "npm run package" again.',
   noTools:
     'Gazette cannot be packaged: electron-vite or electron-builder is not installed; run "npm install" first.',
   unsupportedPlatform: `Gazette cannot be packaged on this platform (${process.platform}); pass electron-builder targets explicitly, e.g. "npm run package -- --linux AppImage".`,
@@ -117,10 +122,12 @@ async function main() {
   );
   const electronBuilder = resolveTool(() => require.resolve('electron-builder/cli.js'));
 
-  const passThrough = process.argv.slice(2);
+  const testBuild = process.argv.includes('--test-build');
+  const passThrough = process.argv.slice(2).filter((arg) => arg !== '--test-build');
   const targets = passThrough.length > 0 ? passThrough : defaultTargets[process.platform];
   if (!targets) fail(MESSAGES.unsupportedPlatform);
   const builderArgs = [...targets];
+  if (testBuild) builderArgs.push('-c.electronFuses.enableNodeCliInspectArguments=true');
   if (!builderArgs.some((arg) => arg === '--publish' || arg === '-p' || arg.startsWith('--publish='))) {
     builderArgs.push('--publish', 'never');
   }
@@ -128,6 +135,9 @@ async function main() {
   const build = await run(electronVite, ['build']);
   if (build.signal) process.exit(1);
   if (build.code !== 0) fail(MESSAGES.viteFailed);
+  const cli = await run(join(repoRoot, 'scripts', 'build-cli.mjs'), []);
+  if (cli.signal) process.exit(1);
+  if (cli.code !== 0) fail(MESSAGES.viteFailed);
 
   const packaged = await run(electronBuilder, builderArgs, { capture: true });
   if (packaged.signal) process.exit(1);

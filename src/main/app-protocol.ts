@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
+import { APP_HOST, APP_SCHEME } from './app-origin';
 
-export const APP_SCHEME = 'gazette';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export { APP_ORIGIN, APP_SCHEME } from './app-origin';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +37,7 @@ export function serveRenderer(rendererDir: string): void {
     const url = new URL(request.url);
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(root, relative));
-    if (url.host !== 'app' || !file.startsWith(root)) return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST || !file.startsWith(root)) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
       return new Response(body, {

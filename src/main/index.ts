@@ -15,6 +15,7 @@ import { workerBuilder } from '../node/search';
 import { importSeedsOnFirstRun } from '../node/library/first-run';
 import { LibraryStore } from '../node/store';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { DropGrants } from './drop-grants';
 import { registerIpcHandlers } from './ipc';
 import { fileDialogs } from './file-dialogs';
 import { installMenu } from './menu';
@@ -52,6 +53,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // No DevTools in the packaged app (issue 9 §5); development keeps them.
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -87,10 +90,13 @@ async function start(): Promise<void> {
   let handlers: GazetteHandlers | null = null;
   const strings = async () => mainStrings(await localeOf(handlers));
   const dialogs = fileDialogs(() => mainWindow, strings);
+  // Paths reach the services from the dialogs above, or as tokens for files dropped on the window.
+  const drops = new DropGrants();
   const opened = createGazetteServices({
     store,
     parsePool: new ParsePool(new URL('./parse-worker.js', import.meta.url)),
     choosePaths: dialogs.choosePaths,
+    redeemDroppedFiles: (tokens) => drops.redeem(tokens),
     chooseFile: dialogs.chooseFile,
     onImportProgress: (progress) => mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
     // The search index is loaded (or rebuilt, on a worker thread) at start-up, not at the first search.
@@ -109,7 +115,7 @@ async function start(): Promise<void> {
       return settings;
     },
   };
-  registerIpcHandlers(handlers);
+  registerIpcHandlers(handlers, drops);
   mainWindow = createWindow();
   installMenu(mainWindow, await strings());
   mainWindow.on('closed', () => (mainWindow = null));

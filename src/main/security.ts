@@ -4,25 +4,19 @@
  * permissions are denied, and no web contents may navigate or open a window.
  */
 import { app, session, type Session } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { isAllowedRequestUrl, isAppPageUrl } from './app-origin';
 
-/** The dev server electron-vite starts in `npm run dev`; never set in a built app. */
+/** The dev server electron-vite starts in `npm run dev`; never set in a packaged app. */
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 
-/** True for the URLs the renderer may load: the app's own files (and the dev server in dev). */
+/** True for the app's own pages (and the dev server's in development): never DevTools. */
 export function isAppUrl(url: string): boolean {
-  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
-  if (url.startsWith('devtools://')) return true;
-  if (devServerUrl) {
-    const origin = new URL(devServerUrl).origin;
-    return url.startsWith(origin) || url.startsWith(origin.replace(/^http/, 'ws'));
-  }
-  return false;
+  return isAppPageUrl(url, devServerUrl);
 }
 
 function hardenSession(target: Session): void {
   target.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url);
+    const allowed = isAllowedRequestUrl(details.url, devServerUrl);
     if (!allowed) console.warn(`Gazette blocked a request that would leave the app: ${details.url}`);
     callback({ cancel: !allowed });
   });
@@ -39,5 +33,7 @@ export function applySecurityPolicy(): void {
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // The packaged app has no DevTools (no menu item, and none opened by shortcut either).
+    if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 }

@@ -14,6 +14,11 @@ export interface HandlerHost extends GazetteAppOptions {
   /** Asks the reader for files or a folder (a system dialog in the app); `null` if cancelled. */
   choosePaths: (pick: 'files' | 'folder') => Promise<string[] | null>;
   onImportProgress: (progress: ImportProgress) => void;
+  /**
+   * The paths of files dropped on the window, from the one-time tokens the host gave for them
+   * (`DropGrants` in the app); throws if a token is unknown. Without it, drops are refused.
+   */
+  redeemDroppedFiles?: (tokens: string[]) => string[];
 }
 
 /** The handlers over `host.store` (see `GazetteApp` for how damaged files are reported). */
@@ -30,17 +35,24 @@ export interface GazetteServices {
 
 /** The app over `host.store` (which the host keeps and closes) and its handler table. */
 export function createGazetteServices(host: HandlerHost): GazetteServices {
-  const { store, ...options } = host;
+  const { store, redeemDroppedFiles, ...options } = host;
   const app = new GazetteApp(store, options);
-  return { handlers: gazetteHandlers(app), app, close: () => app.close() };
+  return { handlers: gazetteHandlers(app, redeemDroppedFiles), app, close: () => app.close() };
 }
 
 /** Each contract method, answered by its use-case; inputs arrive validated by `dispatch`. */
-export function gazetteHandlers(app: GazetteApp): GazetteHandlers {
+export function gazetteHandlers(
+  app: GazetteApp,
+  redeemDroppedFiles?: HandlerHost['redeemDroppedFiles'],
+): GazetteHandlers {
   return {
     listArticles: ({ limit, ...filters }) => app.list(filters, limit),
     getArticle: ({ id }) => app.article(id),
     importPaths: ({ paths }) => app.importPaths(paths),
+    importDropped: async ({ tokens }) => {
+      if (!redeemDroppedFiles) throw new Error('Files dropped on the window are not accepted here.');
+      return app.importPaths(redeemDroppedFiles(tokens));
+    },
     chooseAndImport: ({ pick }) => app.chooseAndImport(pick),
     getSettings: () => app.settings(),
     updateSettings: ({ patch }) => app.updateSettings(patch),

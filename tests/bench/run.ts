@@ -3,6 +3,7 @@
  * Figures vary with the machine and its load; the goals are those of the issues.
  */
 import { benchAnnotationSave } from './annotation-save';
+import { benchCliStartup } from './cli-startup';
 import { benchImportThroughput } from './import-throughput';
 import { benchReadingPage } from './reading-page';
 import { benchSearch } from './search';
@@ -13,6 +14,7 @@ const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
   { title: 'Reading page and library (Chromium, built renderer)', run: benchReadingPage },
   { title: 'Annotations: saving highlights and notes', run: benchAnnotationSave },
   { title: 'Search (20,000 articles)', run: benchSearch },
+  { title: 'Command line start-up (gazette list, built CLI)', run: benchCliStartup },
 ];
 
 // `npm run bench -- reading` runs only the benchmarks whose title contains "reading".

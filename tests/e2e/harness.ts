@@ -5,7 +5,10 @@
  * - `browser`: the real built renderer (out/renderer) in Debian's Chromium. `window.gazette`
  *   is a bridge: each call goes through Playwright to this process, where the contract's own
  *   `dispatch` validates it and runs the real handlers on the real store in `dataDir`. The
- *   bridge carries calls; it never answers for the services.
+ *   bridge carries calls; it never answers for the services. Like the app's preload and main
+ *   process, it carries only the methods a window may call (`WINDOW_METHODS`), and files dropped
+ *   on the window reach the services as one-time tokens from the app's own `DropGrants`, given
+ *   only for the paths a spec dropped (`dropFiles`), as only the system can give a file a path.
  * - `electron`: the real app (out/main) through Playwright's Electron support, skipped with
  *   the reason printed where no Electron binary is installed.
  *
@@ -26,9 +29,11 @@ import {
   type Page,
 } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../src/core/content-security-policy';
-import { EVENT_CHANNELS, GAZETTE_METHODS } from '../../src/core/ipc/channels';
+import { EVENT_CHANNELS, WINDOW_METHODS, isWindowMethod } from '../../src/core/ipc/channels';
+import type { Envelope } from '../../src/core/ipc/channels';
 import type { GazetteHandlers } from '../../src/core/ipc/contract';
 import { dispatch } from '../../src/core/ipc/dispatch';
+import { DropGrants, DropRefusedError } from '../../src/main/drop-grants';
 import { createGazetteHandlers } from '../../src/node/gazette-handlers';
 import { searchWorkerFromSources, workerBuilder } from '../../src/node/search';
 import { LibraryStore } from '../../src/node/store';
@@ -58,6 +63,11 @@ export interface LaunchedApp {
   offsiteRequests: string[];
   /** Changes what the system file dialog returns for exports, backups and restores from now on. */
   setChosenFile(file: string | null): Promise<void>;
+  /**
+   * Drops these files or folders on the window, as the system does when the reader drags them
+   * there: the page gets `File`s and a drop event, and the preload alone can read their paths.
+   */
+  dropFiles(paths: string[]): Promise<void>;
   /** Closes the app and fails if the page tried to leave the app. */
   close(): Promise<void>;
 }
@@ -94,8 +104,18 @@ const MIME_TYPES: Record<string, string> = {
 };
 
 let sharedBrowser: Promise<Browser> | null = null;
-/** The handlers of each launched app, by the launch's id in its bridge URL. */
-const bridgeHandlers = new Map<string, GazetteHandlers>();
+
+/** What the bridge of one launched app answers with: its main-process side. */
+interface BridgeHost {
+  handlers: GazetteHandlers;
+  /** The app's own one-time tokens for dropped files. */
+  drops: DropGrants;
+  /** Paths a spec dropped on the window and the preload has not handed over yet. */
+  droppedByTheSystem: string[];
+}
+
+/** The main-process side of each launched app, by the launch's id in its bridge URL. */
+const bridgeHosts = new Map<string, BridgeHost>();
 let launches = 0;
 
 /** Reads a request's body as JSON. */
@@ -107,23 +127,58 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 
 /**
  * One call over the bridge: `POST /__bridge/<launch>` with `{ method, payload }`, answered by
- * the contract's own `dispatch` on the real handlers. JSON over loopback HTTP carries a
- * 20,000-article library in a fraction of the time Playwright's bindings take.
+ * the contract's own `dispatch` on the real handlers, for the methods a window may call only
+ * (the app's main process registers no other). JSON over loopback HTTP carries a 20,000-article
+ * library in a fraction of the time Playwright's bindings take.
+ *
+ * `POST /__bridge/<launch>/drop` with `{ paths }` is the preload's drop channel: as in the app,
+ * the paths get one-time tokens from `DropGrants`; here, as a page cannot give a file a path,
+ * only paths the spec dropped (`dropFiles`) are accepted, each once.
  */
 async function answerBridgeCall(
   request: IncomingMessage,
   response: ServerResponse,
   launch: string,
+  channel: 'call' | 'drop',
 ): Promise<void> {
-  const handlers = bridgeHandlers.get(launch);
-  if (!handlers) {
+  const host = bridgeHosts.get(launch);
+  if (!host) {
     response.writeHead(404).end();
     return;
   }
-  const { method, payload } = (await readJson(request)) as { method: unknown; payload: unknown };
-  const envelope = await dispatch(handlers, method, payload);
+  const body = (await readJson(request)) as { method?: unknown; payload?: unknown; paths?: unknown };
+  let envelope: Envelope<unknown>;
+  if (channel === 'drop') {
+    envelope = grantDrop(host, body.paths);
+  } else if (!isWindowMethod(body.method)) {
+    envelope = {
+      ok: false,
+      error: { code: 'UnknownMethod', message: `No such method for a window: ${String(body.method)}` },
+    };
+  } else {
+    envelope = await dispatch(host.handlers, body.method, body.payload);
+  }
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(JSON.stringify(envelope));
+}
+
+/** The drop channel's answer (see `answerBridgeCall`). */
+function grantDrop(host: BridgeHost, paths: unknown): Envelope<string[]> {
+  try {
+    const given = Array.isArray(paths) ? paths : [];
+    const dropped = [...host.droppedByTheSystem];
+    for (const path of given) {
+      const at = dropped.indexOf(path as string);
+      if (at === -1) throw new DropRefusedError('Only files dropped on the window have a path.');
+      dropped.splice(at, 1);
+    }
+    const tokens = host.drops.grant(paths);
+    host.droppedByTheSystem = dropped;
+    return { ok: true, value: tokens };
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    return { ok: false, error: { code: name, message } };
+  }
 }
 let sharedServer: Promise<{ server: Server; origin: string }> | null = null;
 
@@ -133,11 +188,13 @@ function rendererServer(): Promise<{ server: Server; origin: string }> {
     const root = normalize(RENDERER_DIR + sep);
     const server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-      const bridge = /^\/__bridge\/(\d+)$/.exec(path);
+      const bridge = /^\/__bridge\/(\d+)(\/drop)?$/.exec(path);
       if (bridge && request.method === 'POST') {
-        answerBridgeCall(request, response, bridge[1] ?? '').catch((error: unknown) => {
-          response.writeHead(500).end(String(error));
-        });
+        answerBridgeCall(request, response, bridge[1] ?? '', bridge[2] ? 'drop' : 'call').catch(
+          (error: unknown) => {
+            response.writeHead(500).end(String(error));
+          },
+        );
         return;
       }
       const file = normalize(join(root, decodeURIComponent(path === '/' ? '/index.html' : path)));
@@ -181,11 +238,27 @@ function installBridge({
   endpoint: string;
 }): void {
   type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-  const scope = globalThis as unknown as Record<string, unknown>;
-  const call = async (method: string, payload: unknown): Promise<Envelope> => {
-    const response = await fetch(endpoint, { method: 'POST', body: JSON.stringify({ method, payload }) });
+  const scope = globalThis as unknown as Record<string | symbol, unknown>;
+  const post = async (url: string, body: unknown): Promise<Envelope> => {
+    const response = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
     return (await response.json()) as Envelope;
   };
+  const call = (method: string, payload: unknown): Promise<Envelope> => post(endpoint, { method, payload });
+  const unwrap = (envelope: Envelope): unknown => {
+    if (envelope.ok) return envelope.value;
+    const error = new Error(envelope.error.message);
+    error.name = envelope.error.code;
+    throw error;
+  };
+  // What Electron's webUtils.getPathForFile knows: the paths of the files the system dropped
+  // (here, `dropFiles` through the symbol below), kept out of the page's reach in this closure.
+  const systemPaths = new WeakMap<Blob, string>();
+  scope[Symbol.for('gazette.e2e.systemFiles')] = (paths: string[]): File[] =>
+    paths.map((path) => {
+      const file = new File([], path.split(/[\\/]/).pop() ?? path);
+      systemPaths.set(file, path);
+      return file;
+    });
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const subscribe = (channel: string, listener: (payload: unknown) => void): (() => void) => {
     const set = listeners.get(channel) ?? new Set();
@@ -199,17 +272,16 @@ function installBridge({
     onMenuCommand: (listener: (payload: unknown) => void) => subscribe(events['menuCommand'] ?? '', listener),
     onSearchIndexProgress: (listener: (payload: unknown) => void) =>
       subscribe(events['searchIndexProgress'] ?? '', listener),
-    // A browser gives no file system path for a dropped file; only the app's preload can.
-    pathForFile: () => '',
+    // As the preload: the paths of the dropped files go to the main side, tokens come back.
+    dropTokens: async (files: readonly Blob[]) => {
+      const paths = (Array.isArray(files) ? files : [])
+        .map((file) => systemPaths.get(file) ?? '')
+        .filter((path) => path !== '');
+      return paths.length === 0 ? [] : unwrap(await post(`${endpoint}/drop`, { paths }));
+    },
   };
   for (const method of methods) {
-    api[method] = async (input: unknown) => {
-      const envelope = await call(method, input);
-      if (envelope.ok) return envelope.value;
-      const error = new Error(envelope.error.message);
-      error.name = envelope.error.code;
-      throw error;
-    };
+    api[method] = async (input: unknown) => unwrap(await call(method, input));
   }
   scope['__gazetteEmit'] = (channel: string, payload: unknown) => {
     for (const listener of listeners.get(channel) ?? []) listener(payload);
@@ -264,9 +336,11 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
       [channel, payload] as const,
     );
   };
+  const drops = new DropGrants();
   const handlers = createGazetteHandlers({
     store,
     choosePaths: async () => options.dialogPaths ?? null,
+    redeemDroppedFiles: (tokens) => drops.redeem(tokens),
     chooseFile: async () => chosenFile,
     onImportProgress: (progress) => emit(EVENT_CHANNELS.importProgress, progress),
     onSearchIndexProgress: (progress) => emit(EVENT_CHANNELS.searchIndexProgress, progress),
@@ -275,12 +349,13 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
     searchBuilder: workerBuilder(searchWorkerFromSources()),
   });
   const launch = String((launches += 1));
-  bridgeHandlers.set(launch, handlers);
+  const bridgeHost: BridgeHost = { handlers, drops, droppedByTheSystem: [] };
+  bridgeHosts.set(launch, bridgeHost);
   // tsx (which runs the benchmarks) compiles functions with esbuild's keepNames, whose
   // `__name` helper then travels inside functions sent to the page; give the page a no-op one.
   await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
   await context.addInitScript(installBridge, {
-    methods: [...GAZETTE_METHODS],
+    methods: [...WINDOW_METHODS],
     events: { ...EVENT_CHANNELS },
     endpoint: `${origin}/__bridge/${launch}`,
   });
@@ -301,9 +376,28 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
     async setChosenFile(file) {
       chosenFile = file;
     },
+    async dropFiles(paths) {
+      const absolute = paths.map((path) => resolve(path));
+      bridgeHost.droppedByTheSystem.push(...absolute);
+      await page?.evaluate((dropped) => {
+        const systemFiles = (globalThis as unknown as Record<symbol, (paths: string[]) => File[]>)[
+          Symbol.for('gazette.e2e.systemFiles')
+        ];
+        dispatchDrop(systemFiles?.(dropped) ?? []);
+        function dispatchDrop(files: File[]): void {
+          const data = new DataTransfer();
+          for (const file of files) data.items.add(file);
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            document.body.dispatchEvent(
+              new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+            );
+          }
+        }
+      }, absolute);
+    },
     async close() {
       await context.close();
-      bridgeHandlers.delete(launch);
+      bridgeHosts.delete(launch);
       await store.close();
       expect(offsiteRequests, 'requests that tried to leave the app').toEqual([]);
       expect(pageErrors, 'uncaught errors in the page').toEqual([]);
@@ -351,6 +445,29 @@ async function launchInElectron(options: LaunchOptions): Promise<LaunchedApp> {
     page,
     offsiteRequests,
     setChosenFile: answerDialogs,
+    async dropFiles(paths) {
+      // Files from a file input are the system's, with their paths (as a drop's are): the real
+      // preload reads them with webUtils. (Files only: an input cannot hold a folder.)
+      const input = await page.evaluateHandle(() => {
+        const element = document.createElement('input');
+        element.type = 'file';
+        element.multiple = true;
+        element.hidden = true;
+        document.body.append(element);
+        return element;
+      });
+      await input.setInputFiles(paths.map((path) => resolve(path)));
+      await input.evaluate((element) => {
+        const data = new DataTransfer();
+        for (const file of element.files ?? []) data.items.add(file);
+        element.remove();
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          document.body.dispatchEvent(
+            new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+        }
+      });
+    },
     async close() {
       await app.close();
       expect(offsiteRequests, 'requests that tried to leave the app').toEqual([]);

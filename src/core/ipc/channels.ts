@@ -8,6 +8,7 @@ export const GAZETTE_METHODS = [
   'listArticles',
   'getArticle',
   'importPaths',
+  'importDropped',
   'chooseAndImport',
   'getSettings',
   'updateSettings',
@@ -42,6 +43,34 @@ export const GAZETTE_METHODS = [
   'deleteView',
 ] as const;
 export type GazetteMethodName = (typeof GAZETTE_METHODS)[number];
+
+/**
+ * Methods for the services' own callers (the command line, the tests), never carried from a
+ * window: `importPaths` takes any path, and the window may never name one (paths reach the
+ * services from the main process's dialogs, or from files dropped on the window, as one-time
+ * tokens: see `importDropped`). The main process registers, the preload exposes and the test
+ * bridge carries the other methods only.
+ */
+export const HOST_ONLY_METHODS = ['importPaths'] as const satisfies readonly GazetteMethodName[];
+export type HostOnlyMethodName = (typeof HOST_ONLY_METHODS)[number];
+export type WindowMethodName = Exclude<GazetteMethodName, HostOnlyMethodName>;
+
+/** The methods a window may call. */
+export const WINDOW_METHODS = GAZETTE_METHODS.filter(
+  (method): method is WindowMethodName => !(HOST_ONLY_METHODS as readonly string[]).includes(method),
+);
+
+/** True for a method a window may call. */
+export function isWindowMethod(name: unknown): name is WindowMethodName {
+  return typeof name === 'string' && (WINDOW_METHODS as readonly string[]).includes(name);
+}
+
+/**
+ * The preload's own channel, outside the contract: it hands the main process the paths of files
+ * dropped on the window, which the preload alone can read (Electron's `webUtils.getPathForFile`;
+ * a page cannot give a file a path), and gets back one one-time token per path for `importDropped`.
+ */
+export const DROP_GRANT_CHANNEL = 'gazette:drop:grant';
 
 /** Channel name of a method. */
 export const channelOf = (method: GazetteMethodName): string => `gazette:${method}`;

@@ -32,13 +32,21 @@ import { tagSchema } from '../tag-schema';
 import type { TagCount } from '../tags';
 import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings-schema';
-import type { GazetteMethodName, MenuCommand } from './channels';
+import type { GazetteMethodName, MenuCommand, WindowMethodName } from './channels';
 
 /** The article id rule lives in core/article-id.ts; re-exported for callers of the contract. */
 export { articleIdSchema };
 
-/** A path chosen by the user (dropped on the window or picked in a dialog). */
+/** A path, for the services' own callers only (see `HOST_ONLY_METHODS`): never from a window. */
 const importPathSchema = z.string().min(1).max(4096);
+
+/**
+ * A one-time token the main process gave for one file dropped on the window (see
+ * `DROP_GRANT_CHANNEL`): a random UUID, so a window cannot make one up.
+ */
+export const dropTokenSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a drop token');
 
 const articleIdsSchema = z.array(articleIdSchema).min(1).max(100_000);
 
@@ -74,7 +82,13 @@ export const inputSchemas = {
     .object({ limit: z.number().int().min(1).max(1_000_000).optional(), ...libraryFilters })
     .strict(),
   getArticle: z.object({ id: articleIdSchema }).strict(),
+  /** Imports files and folders by path: for the command line and tests, never from a window. */
   importPaths: z.object({ paths: z.array(importPathSchema).min(1).max(10_000) }).strict(),
+  /**
+   * Imports the files dropped on the window, named by the one-time tokens `dropTokens` gave for
+   * them; an unknown, used or expired token refuses the whole drop, with nothing imported.
+   */
+  importDropped: z.object({ tokens: z.array(dropTokenSchema).min(1).max(10_000) }).strict(),
   chooseAndImport: z.object({ pick: z.enum(['files', 'folder']) }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
@@ -187,6 +201,7 @@ export interface MethodResults {
   listArticles: LibraryEntry[];
   getArticle: Article;
   importPaths: ImportReport;
+  importDropped: ImportReport;
   /** `null` when the reader closed the dialog without choosing. */
   chooseAndImport: ImportReport | null;
   getSettings: Settings;
@@ -225,12 +240,17 @@ export interface MethodResults {
   deleteView: SavedView[];
 }
 
-/** The API the preload exposes as `window.gazette`. */
+/** The API the preload exposes as `window.gazette`: the methods a window may call. */
 export type GazetteApi = {
-  [M in GazetteMethod]: (input: MethodInput<M>) => Promise<MethodResults[M]>;
+  [M in WindowMethodName]: (input: MethodInput<M>) => Promise<MethodResults[M]>;
 } & GazetteEvents & {
-    /** The file system path of a file dropped on the window (Electron's webUtils); '' if none. */
-    pathForFile(file: Blob): string;
+    /**
+     * One-time tokens for files dropped on the window, to give `importDropped`. The preload reads
+     * each file's path (Electron's webUtils) and hands it to the main process, which keeps it and
+     * answers with a token: the page never sees or names a path. Files that do not come from the
+     * system (made by a script) get no token; resolves to `[]` if none does.
+     */
+    dropTokens(files: readonly Blob[]): Promise<string[]>;
   };
 
 /** Events pushed from the main process; each subscription returns its unsubscribe function. */
