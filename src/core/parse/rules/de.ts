@@ -116,7 +116,7 @@ export const DE: LanguageRules = {
       id: 'navigation',
       patterns: [
         /^(?:zum inhalt springen|direkt zum inhalt|zum hauptinhalt)$/iu,
-        /^(?:startseite|menü|suche|schließen|nach oben|zurück|weiter|mehr anzeigen|alle anzeigen|anmelden|einloggen|mein konto|registrieren)[\s.…»›>]*$/iu,
+        /^(?:startseite|menü|suche|schließen|nach oben|zurück|weiter|mehr anzeigen|alle anzeigen|anmelden|einloggen|mein konto|registrieren)[\s…»›>]*$/iu,
         /^(?:veröffentlicht in|kategorien?|rubrik|abgelegt unter)\s?:/iu,
         /^sie sind hier\s?:/iu,
       ],

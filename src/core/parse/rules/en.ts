@@ -176,7 +176,7 @@ export const EN: LanguageRules = {
       id: 'navigation',
       patterns: [
         /^skip to (?:main )?(?:content|navigation)$/iu,
-        /^(?:home|menu|search|close|back to top|top|next|previous|prev|more|show more|load more|view all|see all|see more|toggle navigation|open menu|main menu|sections|sign in|log in|login|register|my account|log out|subscribe now|go to|jump to)[\s.…»›>]*$/iu,
+        /^(?:home|menu|search|close|back to top|top|next|previous|prev|more|show more|load more|view all|see all|see more|toggle navigation|open menu|main menu|sections|sign in|log in|login|register|my account|log out|subscribe now|go to|jump to)[\s…»›>]*$/iu,
         /^(?:posted in|filed under|categor(?:y|ies|ised as|ized as))\b/iu,
         /^(?:you are here|breadcrumbs?)\s?:/iu,
       ],

@@ -111,7 +111,7 @@ export const ES: LanguageRules = {
       id: 'navigation',
       patterns: [
         /^(?:saltar al contenido|ir al contenido(?: principal)?)$/iu,
-        /^(?:inicio|portada|menú|buscar|cerrar|volver arriba|siguiente|anterior|ver todo|cargar más|iniciar sesión|acceder|mi cuenta|registrarse)[\s.…»›>]*$/iu,
+        /^(?:inicio|portada|menú|buscar|cerrar|volver arriba|siguiente|anterior|ver todo|cargar más|iniciar sesión|acceder|mi cuenta|registrarse)[\s…»›>]*$/iu,
         /^(?:publicado en|categorías?|sección|archivado en)\s?:/iu,
       ],
       maxChars: 150,

@@ -145,7 +145,7 @@ export const FR: LanguageRules = {
       id: 'navigation',
       patterns: [
         /^(?:aller au contenu(?: principal)?|passer au contenu)$/iu,
-        /^(?:accueil|menu|rechercher|recherche|fermer|retour en haut|haut de page|suivant|précédent|voir plus|voir tout|afficher plus|charger plus|se connecter|connexion|mon compte|s['’]abonner|rubriques)[\s.…»›>]*$/iu,
+        /^(?:accueil|menu|rechercher|recherche|fermer|retour en haut|haut de page|suivant|précédent|voir plus|voir tout|afficher plus|charger plus|se connecter|connexion|mon compte|s['’]abonner|rubriques)[\s…»›>]*$/iu,
         /^(?:publié dans|classé dans|catégories?|rubrique)\s?:/iu,
         /^vous êtes ici\s?:/iu,
       ],
