@@ -46,6 +46,12 @@ export type {
 /** Default longest line a rule may match when the rule does not say. */
 const DEFAULT_RULE_CHARS = 200;
 const MAX_ATTRIBUTION_CHARS = 120;
+/**
+ * The head and the tail are looked at up to this many lines each: the longest site text at an
+ * edge (a WordPress comment form after share, like and related rows) is about 30 lines, and the
+ * bound keeps a file of 100,000 short lines from costing 100,000 rule checks.
+ */
+const MAX_EDGE_LINES = 60;
 /** In the head, a short line before an anchor is site text only up to this many words. */
 const HEAD_WEAK_MAX_WORDS = 5;
 
@@ -66,6 +72,7 @@ interface CompiledRules {
   remove: CompiledPattern[];
   rows: CompiledRow[];
   attribution: RegExp[];
+  agencies: RegExp[];
   stopWords: Set<string>;
 }
 
@@ -75,7 +82,7 @@ const compiled = new WeakMap<BoilerplateRules, CompiledRules>();
 function compile(rules: BoilerplateRules): CompiledRules {
   let result = compiled.get(rules);
   if (!result) {
-    result = { remove: [], rows: [], attribution: [], stopWords: new Set() };
+    result = { remove: [], rows: [], attribution: [], agencies: [], stopWords: new Set() };
     for (const language of Object.values(rules)) {
       for (const rule of language.remove) {
         for (const pattern of rule.patterns) {
@@ -91,6 +98,7 @@ function compile(rules: BoilerplateRules): CompiledRules {
         result.rows.push({ id: row.id, item: new RegExp(row.items.source, withSticky(row.items.flags)) });
       }
       result.attribution.push(...language.attribution);
+      if (language.agency) result.agencies.push(language.agency);
       for (const word of language.stopWords ?? []) result.stopWords.add(word);
     }
     compiled.set(rules, result);
@@ -150,8 +158,19 @@ export function matchBoilerplate(text: string, rules: BoilerplateRules): Boilerp
 /** Whether the trimmed block is an agency or author credit such as `(With Reuters)`. */
 export function isAttribution(text: string, rules: BoilerplateRules): boolean {
   if (text.length > MAX_ATTRIBUTION_CHARS) return false;
-  return compile(rules).attribution.some((pattern) => pattern.test(text));
+  const { attribution, agencies } = compile(rules);
+  for (const pattern of attribution) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const names = match.groups?.['agencies'];
+    if (names === undefined) return true;
+    const all = names.split(AGENCY_JOINER);
+    if (all.every((name) => agencies.some((agency) => agency.test(name.trim())))) return true;
+  }
+  return false;
 }
+/** Between two agencies of a credit line: `, ` `/` `&` or a joining word with spaces around it. */
+const AGENCY_JOINER = /\s?[,/&]\s?|\s(?:et|and|und|y)\s/iu;
 
 /** What the cleaner makes of one line at an edge of the body. */
 export type LineSignal =
@@ -234,7 +253,8 @@ export function removeBoilerplate(
   // The head: the lines before the first one that is article text. Read backwards from there,
   // a short non-sentence line is site text when an anchor follows it.
   let headZone = 0;
-  while (headZone < blocks.length && !stopsEdge(signalAt(headZone))) headZone++;
+  const headLimit = Math.min(blocks.length, MAX_EDGE_LINES);
+  while (headZone < headLimit && !stopsEdge(signalAt(headZone))) headZone++;
   const headFlags: boolean[] = [];
   let nextAnchor: RemovalReason | null = null;
   for (let i = headZone - 1; i >= 0; i--) {
@@ -252,7 +272,8 @@ export function removeBoilerplate(
 
   // The tail: the lines after the last one that is article text (and after the head run).
   let tailZone = blocks.length;
-  while (tailZone > headEnd && !stopsEdge(signalAt(tailZone - 1))) tailZone--;
+  const tailLimit = Math.max(headEnd, blocks.length - MAX_EDGE_LINES);
+  while (tailZone > tailLimit && !stopsEdge(signalAt(tailZone - 1))) tailZone--;
   const tailFlags: boolean[] = [];
   let lastAnchor: RemovalReason | null = null;
   for (let i = tailZone; i < blocks.length; i++) {
@@ -266,18 +287,16 @@ export function removeBoilerplate(
   if (headEnd === 0 && tailStart === blocks.length) return { kept: [...blocks], removed: [], metadata: {} };
   if (headEnd >= tailStart) return { kept: [...blocks], removed: [], metadata: {} };
 
-  const kept: string[] = [];
+  const kept = blocks.slice(headEnd, tailStart);
   const removed: RemovedBlock[] = [];
   const metadata: ArticleMetadata = {};
-  for (const [i, text] of blocks.entries()) {
-    if (i >= headEnd && i < tailStart) {
-      kept.push(text);
-      continue;
-    }
-    removed.push({ text, reason: reasons.get(i)!, position: i < headEnd ? 'start' : 'end' });
+  const setAside = (i: number, position: 'start' | 'end'): void => {
+    removed.push({ text: blocks[i]!, reason: reasons.get(i)!, position });
     const signal = signalAt(i);
     if (signal.kind === 'metadata') mergeMetadata(metadata, signal.metadata);
-  }
+  };
+  for (let i = 0; i < headEnd; i++) setAside(i, 'start');
+  for (let i = tailStart; i < blocks.length; i++) setAside(i, 'end');
   return { kept, removed, metadata };
 }
 

@@ -1,5 +1,5 @@
 /** German site text (WordPress in German, consent banners, Paywall, Teilen/Folgen rows). */
-import { AGENCIES, COOKIE_BANNER_WORDS, rule } from './shared';
+import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`impressum|datenschutzerklärung|datenschutz|datenschutzeinstellungen|cookie-einstellungen|cookie-richtlinie|nutzungsbedingungen|agb|allgemeine geschäftsbedingungen|kontakt|barrierefreiheit|über uns|mediadaten|werben|jobs|karriere|hilfe|sitemap|newsletter|abo|abonnement`;
@@ -138,6 +138,7 @@ export const DE: LanguageRules = {
     },
     { id: 'legal', items: rule(`(?:${LEGAL_LINKS})`) },
   ],
+  agency: AGENCY_NAME,
   attribution: [
     rule(String.raw`^\((?:mit |quelle: ?|nach )?${AGENCIES}\)\.?$`),
     rule(String.raw`^(?:mit|quelle:)\s${AGENCIES}\.?$`),

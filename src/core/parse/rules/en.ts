@@ -4,7 +4,7 @@
  * the start and tested against one whole trimmed line, so a news sentence that merely mentions
  * cookies or comments does not match; removal only happens at the edges of the body.
  */
-import { AGENCIES, COOKIE_BANNER_WORDS, PICTURE_AGENCIES, SHARE_TARGETS, rule } from './shared';
+import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, PICTURE_AGENCIES, SHARE_TARGETS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`terms of use|terms of service|terms and conditions|terms & conditions|terms|privacy policy|privacy notice|privacy settings|privacy|cookie policy|cookies policy|cookie settings|cookie preferences|cookies|legal notice|legal|accessibility statement|accessibility|contact us|contact|about us|about|sitemap|site map|advertise with us|advertise|careers|jobs|help|faq|rss|imprint|do not sell my personal information|do not sell my information|corrections|ethics policy|newsletters|subscriptions`;
@@ -196,6 +196,7 @@ export const EN: LanguageRules = {
     { id: 'share', items: rule(`(?:${SHARE_TARGETS})`) },
     { id: 'legal', items: rule(`(?:${LEGAL_LINKS})`) },
   ],
+  agency: AGENCY_NAME,
   attribution: [
     rule(String.raw`^\((?:with |from |source: ?|sources: ?)?${AGENCIES}\)\.?$`),
     rule(String.raw`^(?:with|from|source:|sources:)\s${AGENCIES}\.?$`),

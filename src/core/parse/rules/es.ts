@@ -1,5 +1,5 @@
 /** Spanish site text (WordPress in Spanish, consent banners, muro de pago, compartir rows). */
-import { AGENCIES, COOKIE_BANNER_WORDS, rule } from './shared';
+import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`aviso legal|política de privacidad|política de cookies|configuración de cookies|términos y condiciones|términos de uso|condiciones de uso|contacto|contáctenos|quiénes somos|sobre nosotros|mapa del sitio|accesibilidad|publicidad|privacidad|cookies|trabaja con nosotros|ayuda|suscripción`;
@@ -126,6 +126,7 @@ export const ES: LanguageRules = {
     },
   ],
   rows: [{ id: 'legal', items: rule(`(?:${LEGAL_LINKS})`) }],
+  agency: AGENCY_NAME,
   attribution: [
     rule(String.raw`^\((?:con |fuente: ?|fuentes: ?)?${AGENCIES}\)\.?$`),
     rule(String.raw`^(?:con|fuente:)\s${AGENCIES}\.?$`),

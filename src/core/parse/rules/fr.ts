@@ -2,7 +2,7 @@
  * French site text. JavaScript's `\b` only knows ASCII letters, so after a word that may end in
  * an accented letter the patterns write `(?!\p{L})` instead.
  */
-import { AGENCIES, COOKIE_BANNER_WORDS, SHARE_TARGETS, rule } from './shared';
+import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, SHARE_TARGETS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`mentions légales|politique de confidentialité|politique de gestion des cookies|politique des cookies|politique cookies|gestion des cookies|paramètres des cookies|conditions générales d['’]utilisation|conditions générales de vente|conditions générales|cgu|cgv|nous contacter|contactez-nous|contact|plan du site|qui sommes-nous ?\??|données personnelles|accessibilité|publicité|charte|aide|faq|recrutement|abonnement|newsletters`;
@@ -162,6 +162,7 @@ export const FR: LanguageRules = {
     },
   ],
   rows: [{ id: 'legal', items: rule(`(?:${LEGAL_LINKS})`) }],
+  agency: AGENCY_NAME,
   attribution: [
     rule(String.raw`^\((?:avec |source ?: ?|sources ?: ?|d['’]après )?${AGENCIES}\)\.?$`),
     rule(String.raw`^(?:avec|source ?:|sources ?:)\s${AGENCIES}\.?$`),

@@ -9,13 +9,16 @@ export const SHARE_TARGETS = String.raw`facebook messenger|facebook|twitter|x\.c
 /** News agencies, for credit lines. `agences`/`agencies` covers "(Avec agences)". */
 export const AGENCY = String.raw`AFP|Agence France[- ]Presse|Reuters|AP|Associated Press|dpa|EFE|ANSA|Belga|Bloomberg|Xinhua|Kyodo|TASS|RIA Novosti|Interfax|Anadolu|PA|Press Association|ATS|Keystone-ATS|APA|Europa Press|Lusa|ANP|NTB|Yonhap|KNA|epd|agences?|agencies|Agenturen|agencias|wires`;
 
-/**
- * One agency or several: "AFP et Reuters", "Reuters/AFP", "AFP, AP and Reuters". A joiner is
- * required between two names, a word joiner with a space on each side, so the repetition cannot
- * split one run of letters two ways (recheck found `AP`+`y`+... ambiguous otherwise).
- */
-export const AGENCIES = String.raw`(?:${AGENCY})(?:(?:\s?[,/&]\s?|\s(?:et|and|und|y)\s)(?:${AGENCY}))*`;
+/** One agency's name, whole: each name of a credit line's `agencies` group must match it. */
+export const AGENCY_NAME = new RegExp(String.raw`^(?:${AGENCY})$`, 'iu');
 
+/**
+ * Where a credit line names its agencies ("AFP et Reuters", "Reuters/AFP", "AFP, AP and
+ * Reuters"): a bounded run of letters, spaces and joiners in a named group, which the cleaner
+ * splits on the joiners and checks name by name against `AGENCY_NAME`. One repeated group of
+ * alternatives was polynomial under recheck's fuzzing; this is a single bounded class.
+ */
+export const AGENCIES = String.raw`(?<agencies>[\p{L}][\p{L} ,/&'.-]{0,80})`;
 /** Picture agencies and stock libraries, for credit lines left alone at an edge. */
 export const PICTURE_AGENCIES = String.raw`getty images|afp via getty images|afp|reuters|ap|ap photo|epa|epa-efe|shutterstock|istock|istockphoto|alamy|dpa|picture alliance|imago|keystone|efe|europa press|bbc|pa media|pa wire|sipa|abaca|hans lucas|maxppp|belga`;
 

@@ -99,8 +99,14 @@ export interface LanguageRules {
   remove: readonly BoilerplateRule[];
   /** Rows of links or buttons (share rows, footer links). */
   rows?: readonly RowRule[];
-  /** Credit lines such as `(Avec AFP)`, kept as `attribution` blocks. */
+  /**
+   * Credit lines such as `(Avec AFP)`, kept as `attribution` blocks. A pattern with a named
+   * group `agencies` matches only when every name in the group (split on `,`, `/`, `&`, "and",
+   * "et", "und", "y") is an agency (`agency`).
+   */
   attribution: readonly RegExp[];
+  /** One agency's name, whole, for the `agencies` group of the credit patterns. */
+  agency?: RegExp;
   /** Grammar words, lower case, for the stop-word share of a line. */
   stopWords?: readonly string[];
   /** Date lines, bylines and tags lines. */
