@@ -58,7 +58,7 @@ const HEAD_WEAK_MAX_WORDS = 5;
 interface CompiledPattern {
   id: BoilerplateRuleId;
   pattern: RegExp;
-  alsoHas: RegExp | undefined;
+  alsoHas: readonly RegExp[];
   maxChars: number;
 }
 
@@ -89,7 +89,7 @@ function compile(rules: BoilerplateRules): CompiledRules {
           result.remove.push({
             id: rule.id,
             pattern,
-            alsoHas: rule.alsoHas,
+            alsoHas: rule.alsoHas === undefined ? [] : Array.isArray(rule.alsoHas) ? rule.alsoHas : [rule.alsoHas as RegExp],
             maxChars: rule.maxChars ?? DEFAULT_RULE_CHARS,
           });
         }
@@ -147,7 +147,7 @@ export function matchBoilerplate(text: string, rules: BoilerplateRules): Boilerp
   if (text.length > MAX_SITE_TEXT_CHARS) return null;
   const compiledRules = compile(rules);
   for (const { id, pattern, alsoHas, maxChars } of compiledRules.remove) {
-    if (text.length <= maxChars && pattern.test(text) && (!alsoHas || alsoHas.test(text))) return id;
+    if (text.length <= maxChars && pattern.test(text) && alsoHas.every((also) => also.test(text))) return id;
   }
   if (text.length <= DEFAULT_RULE_CHARS) {
     for (const row of compiledRules.rows) if (matchRow(text, row)) return row.id;
@@ -178,7 +178,7 @@ export type LineSignal =
   | { kind: 'anchor'; reason: RemovalReason }
   /** Its shape is almost never article text: site text by itself, but no anchor. */
   | { kind: 'site'; reason: RemovalReason }
-  | { kind: 'metadata'; metadata: ArticleMetadata }
+  | { kind: 'metadata'; metadata: ArticleMetadata; dateOnly: boolean }
   /** A credit line: article text that ends the tail's search. */
   | { kind: 'attribution' }
   /** Short and not a sentence: follows its strong neighbour. */
@@ -203,7 +203,7 @@ export function lineSignal(text: string, rules: BoilerplateRules, options: Clean
   if (rule) return { kind: 'anchor', reason: rule };
   if (options.templateLines?.has(normaliseLine(text))) return { kind: 'anchor', reason: 'template' };
   const metadata = parseMetadataLine(text, rules);
-  if (metadata) return { kind: 'metadata', metadata };
+  if (metadata) return { kind: 'metadata', metadata: metadata.metadata, dateOnly: metadata.dateOnly };
   if (isFieldLabel(text)) return { kind: 'site', reason: 'form-field' };
   if (isLinkAlone(text)) return { kind: 'site', reason: 'link' };
   if (isCounter(text)) return { kind: 'site', reason: 'page-info' };
@@ -277,8 +277,13 @@ export function removeBoilerplate(
   const tailFlags: boolean[] = [];
   let lastAnchor: RemovalReason | null = null;
   for (let i = tailZone; i < blocks.length; i++) {
-    const signal = signalAt(i);
+    let signal = signalAt(i);
     if (signal.kind === 'anchor') lastAnchor = signal.reason;
+    // A date alone in the tail is a related post's date, not the article's: a short line.
+    if (signal.kind === 'metadata' && signal.dateOnly) {
+      signal = { kind: 'weak', words: 3 };
+      signals.set(i, signal);
+    }
     tailFlags[i] = flag(i, signal, signal.kind === 'weak' ? lastAnchor : null);
   }
   let tailStart = blocks.length;

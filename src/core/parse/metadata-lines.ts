@@ -42,19 +42,31 @@ function wordsOf(rules: BoilerplateRules): MergedWords {
   return words;
 }
 
+/** What a metadata line said. */
+export interface MetadataLine {
+  metadata: ArticleMetadata;
+  /**
+   * The line is a date alone, with no keyword ("12 March 2021"): the article's date in the
+   * head, but in the tail more likely a related post's date.
+   */
+  dateOnly: boolean;
+}
+
 /**
  * The metadata one line gives, or null when the line is not a metadata line (a date line, a
- * byline, a tags line, or several of these joined by `|`, `·` or a dash).
+ * byline, a tags line, or several of these joined by `|`, `·` or a dash, or a date followed by
+ * a byline: `Posted on 3 March 2021 by Jane Smith`).
  */
-export function parseMetadataLine(line: string, rules: BoilerplateRules): ArticleMetadata | null {
+export function parseMetadataLine(line: string, rules: BoilerplateRules): MetadataLine | null {
   if (line.length > MAX_METADATA_CHARS) return null;
   const words = wordsOf(rules);
   if (words.list.length === 0) return null;
 
   const tags = parseTags(line, words);
-  if (tags) return { suggestedTags: tags };
+  if (tags) return { metadata: { suggestedTags: tags }, dateOnly: false };
 
   const found: ArticleMetadata = {};
+  let dateOnly = true;
   const segments = line.split(SEGMENT_SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
   let understood = 0;
   for (const [index, segment] of segments.entries()) {
@@ -62,13 +74,15 @@ export function parseMetadataLine(line: string, rules: BoilerplateRules): Articl
     if (dates) {
       if (dates.publishedAt && !found.publishedAt) found.publishedAt = dates.publishedAt;
       if (dates.modifiedAt && !found.modifiedAt) found.modifiedAt = dates.modifiedAt;
+      if (dates.keyword) dateOnly = false;
       understood++;
       continue;
     }
-    const byline = parseByline(segment, words);
+    const byline = parseByline(segment, words) ?? parseDateThenByline(segment, words);
     if (byline) {
       if (!found.author) found.author = byline.author;
       if (byline.publishedAt && !found.publishedAt) found.publishedAt = byline.publishedAt;
+      dateOnly = false;
       understood++;
       continue;
     }
@@ -84,7 +98,21 @@ export function parseMetadataLine(line: string, rules: BoilerplateRules): Articl
     return null;
   }
   if (understood === 0 || (!found.author && !found.publishedAt && !found.modifiedAt)) return null;
-  return found;
+  return { metadata: found, dateOnly };
+}
+
+/** `3 March 2021 by Jane Smith`, `Publié le 12 août 2016 par Jean Dupont`: a date, then a byline. */
+function parseDateThenByline(segment: string, words: MergedWords): { author: string; publishedAt?: string } | null {
+  for (let space = segment.indexOf(' '); space > 0; space = segment.indexOf(' ', space + 1)) {
+    const rest = segment.slice(space + 1);
+    if (!words.list.some((metadata) => metadata.byline.test(rest))) continue;
+    const dates = parseDateSegment(segment.slice(0, space), words);
+    const byline = parseByline(rest, words);
+    if (!dates || !byline) continue;
+    const publishedAt = dates.publishedAt ?? dates.modifiedAt;
+    return publishedAt ? { author: byline.author, publishedAt } : byline;
+  }
+  return null;
 }
 
 const READING_TIME = /^\d{1,3}\s?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s(?:read|de lecture|lesezeit|de lectura))?$/iu;
@@ -111,6 +139,8 @@ const TAG_SEPARATOR = /[,;|·•#]/u;
 interface FoundDates {
   publishedAt?: string;
   modifiedAt?: string;
+  /** A keyword (published, updated...) introduced a date. */
+  keyword?: boolean;
 }
 
 /** One token of a date line. Punctuation around it is dropped, `10h32` and `2016-08-12` kept whole. */
@@ -131,8 +161,10 @@ const DAY = /^(\d{1,2})(?:st|nd|rd|th|er|e|º)?$/iu;
 const YEAR = /^(?:19|20)\d\d$/u;
 
 /** A date segment: an optional keyword (published or updated) then a date, and nothing else. */
-function parseDateSegment(segment: string, words: MergedWords): FoundDates | null {
-  let field: keyof FoundDates = 'publishedAt';
+function parseDateSegment(segment: string, words: MergedWords, timeAlone = false): FoundDates | null {
+  let field: 'publishedAt' | 'modifiedAt' = 'publishedAt';
+  let sawKeyword = false;
+  let sawTime = false;
   let rest = segment;
   const found: FoundDates = {};
   let current: DateParts = {};
@@ -154,6 +186,7 @@ function parseDateSegment(segment: string, words: MergedWords): FoundDates | nul
     if (keyword) {
       if (!flush()) return null;
       field = keyword.field;
+      sawKeyword = true;
       rest = rest.slice(keyword.length).trimStart();
       continue;
     }
@@ -163,14 +196,19 @@ function parseDateSegment(segment: string, words: MergedWords): FoundDates | nul
     for (const token of tokens(head)) {
       if (!readDateToken(token.toLowerCase(), current, words)) return null;
     }
+    if (current.hour !== undefined) sawTime = true;
   }
   if (rest) return null;
+  // A time alone (`at 10:42 AM` after a byline) is understood, though it gives no date.
+  if (timeAlone && sawTime && current.year === undefined && current.month === undefined && current.day === undefined) {
+    return { keyword: sawKeyword };
+  }
   if (!flush()) return null;
-  return any ? found : null;
+  return any ? { ...found, keyword: sawKeyword } : null;
 }
 const TOKEN_END = /[\s,;]/u;
 
-function matchKeyword(text: string, words: MergedWords): { field: keyof FoundDates; length: number } | null {
+function matchKeyword(text: string, words: MergedWords): { field: 'publishedAt' | 'modifiedAt'; length: number } | null {
   for (const metadata of words.list) {
     const updated = metadata.updated.exec(text);
     if (updated) return { field: 'modifiedAt', length: updated[0].length };
@@ -239,19 +277,32 @@ function toIso(date: DateParts): string | null {
   return `${text}T${pad(date.hour)}:${pad(date.minute ?? 0)}`;
 }
 
-/** A byline: the language's prefix, then one or more names, then maybe `, role` or a date. */
+/**
+ * A byline: the language's prefix, then one or more names, then maybe `, role`, a date or a
+ * time (`By Jane Smith, BBC News`, `Posted by Jane Smith at 10:42 AM`).
+ */
 function parseByline(segment: string, words: MergedWords): { author: string; publishedAt?: string } | null {
   for (const metadata of words.list) {
     const match = metadata.byline.exec(segment);
     if (!match) continue;
     const rest = segment.slice(match[0].length).trim();
-    const [names = '', ...after] = rest.split(',').map((part) => part.trim());
-    if (!isNameList(names, words)) return null;
+    const comma = rest.indexOf(',');
+    let names = comma < 0 ? rest : rest.slice(0, comma).trim();
+    let tail = comma < 0 ? '' : rest.slice(comma + 1).trim();
+    if (!isNameList(names, words)) {
+      // The names may run into a date or a time without a comma: `by Jane Smith at 10:42 AM`.
+      const parts = names.split(' ');
+      let cut = parts.length - 1;
+      while (cut >= 2 && !isNameList(parts.slice(0, cut).join(' '), words)) cut--;
+      if (cut < 2) return null;
+      names = parts.slice(0, cut).join(' ');
+      tail = [parts.slice(cut).join(' '), tail].filter(Boolean).join(', ');
+      if (!parseDateSegment(tail, words, true)) return null;
+    }
     // What follows a comma is a role or a publication (`BBC News`), or a date.
     let publishedAt: string | undefined;
-    const tail = after.join(', ');
     if (tail) {
-      const dates = parseDateSegment(tail, words);
+      const dates = parseDateSegment(tail, words, true);
       if (dates) publishedAt = dates.publishedAt ?? dates.modifiedAt;
       else if (tail.length > 60) return null;
     }

@@ -1,5 +1,5 @@
 /** German site text (WordPress in German, consent banners, Paywall, Teilen/Folgen rows). */
-import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, rule } from './shared';
+import { ADDRESSES_READER, AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`impressum|datenschutzerklärung|datenschutz|datenschutzeinstellungen|cookie-einstellungen|cookie-richtlinie|nutzungsbedingungen|agb|allgemeine geschäftsbedingungen|kontakt|barrierefreiheit|über uns|mediadaten|werben|jobs|karriere|hilfe|sitemap|newsletter|abo|abonnement`;
@@ -29,7 +29,7 @@ export const DE: LanguageRules = {
         /^(?:wenn sie diese (?:website|seite) (?:weiter )?nutzen|durch die (?:weitere )?nutzung (?:der|dieser) (?:website|seite))(?!\p{L})/iu,
         /^(?:ihre privatsphäre ist uns wichtig|wir respektieren ihre privatsphäre)(?!\p{L})/iu,
       ],
-      alsoHas: rule(`(?:${COOKIE_BANNER_WORDS})`),
+      alsoHas: [rule(`(?:${COOKIE_BANNER_WORDS})`), ADDRESSES_READER],
       maxChars: 800,
     },
     {

@@ -4,7 +4,7 @@
  * the start and tested against one whole trimmed line, so a news sentence that merely mentions
  * cookies or comments does not match; removal only happens at the edges of the body.
  */
-import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, PICTURE_AGENCIES, SHARE_TARGETS, rule } from './shared';
+import { ADDRESSES_READER, AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, PICTURE_AGENCIES, SHARE_TARGETS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`terms of use|terms of service|terms and conditions|terms & conditions|terms|privacy policy|privacy notice|privacy settings|privacy|cookie policy|cookies policy|cookie settings|cookie preferences|cookies|legal notice|legal|accessibility statement|accessibility|contact us|contact|about us|about|sitemap|site map|advertise with us|advertise|careers|jobs|help|faq|rss|imprint|do not sell my personal information|do not sell my information|corrections|ethics policy|newsletters|subscriptions`;
@@ -42,7 +42,7 @@ export const EN: LanguageRules = {
         /^by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web ?)?site\b/iu,
         /^(?:cookies help us|this website stores cookies)\b/iu,
       ],
-      alsoHas: rule(`(?:${COOKIE_BANNER_WORDS})`),
+      alsoHas: [rule(`(?:${COOKIE_BANNER_WORDS})`), ADDRESSES_READER],
       maxChars: 800,
     },
     {
@@ -84,6 +84,7 @@ export const EN: LanguageRules = {
         /^(?:log|sign) in to (?:read|continue|keep reading)\b/iu,
         /^you(?:'|’)ve (?:reached|read) (?:your|the|all your) (?:limit|\d{1,3} free)\b/iu,
         /^you have \d{1,3} free (?:articles?|stories) (?:left|remaining)\b/iu,
+        /^you(?: have|(?:'|’)ve) (?:reached|read|used) (?:your|the|all (?:of )?your)\b/iu,
         /^(?:become a (?:member|subscriber|supporter)|support (?:our|independent|quality) journalism|unlock (?:this|unlimited|full)|start your (?:free )?trial|get (?:unlimited|full|digital) access|subscribe for (?:just|only)|try \d{1,3} days? free)\b/iu,
         /^(?:subscribers? only|premium|exclusive to subscribers)[\s.!:]*$/iu,
       ],
@@ -211,7 +212,7 @@ export const EN: LanguageRules = {
     'up', 'was', 'we', 'were', 'what', 'when', 'which', 'while', 'who', 'will', 'with', 'would', 'you',
   ],
   metadata: {
-    byline: /^(?:by|written by|words by|story by|reporting by|author\s?:)\s/iu,
+    byline: /^(?:by|written by|words by|story by|reporting by|posted by|author\s?:)\s/iu,
     published: /^(?:published|posted|first published|originally published|date published|date)(?: on| at)?(?:\s?:\s?|\s)/iu,
     updated: /^(?:updated|last updated|last modified|modified|edited)(?: on| at)?(?:\s?:\s?|\s)/iu,
     tags: /^(?:tags?|tagged(?: with| as)?|topics|keywords)(?:\s?:\s?|\s)/iu,

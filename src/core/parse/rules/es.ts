@@ -1,5 +1,5 @@
 /** Spanish site text (WordPress in Spanish, consent banners, muro de pago, compartir rows). */
-import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, rule } from './shared';
+import { ADDRESSES_READER, AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`aviso legal|política de privacidad|política de cookies|configuración de cookies|términos y condiciones|términos de uso|condiciones de uso|contacto|contáctenos|quiénes somos|sobre nosotros|mapa del sitio|accesibilidad|publicidad|privacidad|cookies|trabaja con nosotros|ayuda|suscripción`;
@@ -27,7 +27,7 @@ export const ES: LanguageRules = {
         /^(?:nosotros y nuestros socios|nosotros y nuestros proveedores) (?:utilizamos|usamos|almacenamos)(?!\p{L})/iu,
         /^si continúa navegando(?!\p{L})/iu,
       ],
-      alsoHas: rule(`(?:${COOKIE_BANNER_WORDS})`),
+      alsoHas: [rule(`(?:${COOKIE_BANNER_WORDS})`), ADDRESSES_READER],
       maxChars: 800,
     },
     {

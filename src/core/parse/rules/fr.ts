@@ -2,7 +2,7 @@
  * French site text. JavaScript's `\b` only knows ASCII letters, so after a word that may end in
  * an accented letter the patterns write `(?!\p{L})` instead.
  */
-import { AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, SHARE_TARGETS, rule } from './shared';
+import { ADDRESSES_READER, AGENCIES, AGENCY_NAME, COOKIE_BANNER_WORDS, SHARE_TARGETS, rule } from './shared';
 import type { LanguageRules } from './types';
 
 const LEGAL_LINKS = String.raw`mentions légales|politique de confidentialité|politique de gestion des cookies|politique des cookies|politique cookies|gestion des cookies|paramètres des cookies|conditions générales d['’]utilisation|conditions générales de vente|conditions générales|cgu|cgv|nous contacter|contactez-nous|contact|plan du site|qui sommes-nous ?\??|données personnelles|accessibilité|publicité|charte|aide|faq|recrutement|abonnement|newsletters`;
@@ -35,7 +35,7 @@ export const FR: LanguageRules = {
         /^(?:en poursuivant|en continuant) (?:votre navigation|à naviguer)(?!\p{L})/iu,
         /^(?:vos choix en matière de cookies|le respect de votre vie privée est notre priorité|nous respectons votre vie privée)(?!\p{L})/iu,
       ],
-      alsoHas: rule(`(?:${COOKIE_BANNER_WORDS})`),
+      alsoHas: [rule(`(?:${COOKIE_BANNER_WORDS})`), ADDRESSES_READER],
       maxChars: 800,
     },
     {

@@ -25,5 +25,11 @@ export const PICTURE_AGENCIES = String.raw`getty images|afp via getty images|afp
 /** Cookie banners always have one of these words besides "cookies" (all four languages). */
 export const COOKIE_BANNER_WORDS = String.raw`experience|accept|agree|consent|continu|brows|privacy|policy|learn more|find out more|more information|opt[ -]?out|settings|preferences|expérience|accord|navigation|naviguer|paramètr|préférences|en savoir plus|lire la suite|politique|désinscri|refuser|zustimm|einverstanden|datenschutz|erfahrung|einstellungen|akzeptier|experiencia|acepta|consiente|navegación|navegando|política|configura|preferencias|más información`;
 
+/**
+ * A word that addresses the reader, in any of the four languages: a cookie banner always
+ * speaks to the reader, a news sentence about cookies speaks about someone else.
+ */
+export const ADDRESSES_READER = /(?<![\p{L}])(?:you|your|vous|votre|vos|sie|ihnen|ihre|ihr|du|dir|dein|deine|tu|tus|te|usted|ustedes)(?![\p{L}])/iu;
+
 /** `new RegExp` with the flags every rule uses: `i` for case, `u` for `\p{L}`. */
 export const rule = (source: string): RegExp => new RegExp(source, 'iu');

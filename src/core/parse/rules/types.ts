@@ -48,10 +48,12 @@ export interface BoilerplateRule {
    */
   patterns: readonly RegExp[];
   /**
-   * When set, the line must also contain this (e.g. a cookie banner's "accept" or
-   * "experience"): what sets site text apart from a news sentence that starts the same way.
+   * When set, the line must also contain this, or each of these (a cookie banner's "accept"
+   * or "experience", and a word addressing the reader: "you", "vous"): what sets site text
+   * apart from a news sentence that starts the same way ("The site uses cookies without
+   * consent, the regulator said" speaks of the site, not to the reader).
    */
-  alsoHas?: RegExp;
+  alsoHas?: RegExp | readonly RegExp[];
   /** The longest line this rule may match, in characters; 200 when not set. */
   maxChars?: number;
 }
