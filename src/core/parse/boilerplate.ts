@@ -114,7 +114,8 @@ function withSticky(flags: string): string {
 const ROW_SEPARATOR = /[\s|·•,/–—&+:()\d-]*/uy;
 /** Words that may join the last two items of a row. */
 const ROW_JOINER = /(?:and|et|und|y|or|ou|oder|o)(?=\s)/iuy;
-const ITEM_END = /[^\p{L}\p{N}]|$/uy;
+/** An item ends where its word ends; a counter may be glued to it (`Facebook0`). */
+const ITEM_END = /[^\p{L}]|$/uy;
 
 /** Whether the line is a row of items of one rule (share buttons, footer links), scanned item by item. */
 function matchRow(text: string, row: CompiledRow): boolean {

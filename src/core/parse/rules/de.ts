@@ -62,7 +62,7 @@ export const DE: LanguageRules = {
     {
       id: 'share',
       patterns: [
-        /^(?:teilen|artikel teilen|diesen artikel teilen|beitrag teilen|seite teilen)[\s:.!]*$/iu,
+        /^(?:teilen|teile dies|teilen mit|artikel teilen|diesen artikel teilen|beitrag teilen|seite teilen|jetzt teilen)[\s:.!]*$/iu,
         /^(?:auf|bei) (?:facebook|twitter|x|whatsapp|linkedin|xing|pinterest|telegram) teilen$/iu,
         /^(?:per e-?mail (?:teilen|versenden|senden)|artikel versenden|link kopieren)$/iu,
         /^(?:gefällt mir|gefällt mir wird geladen|wird geladen)[\s.…]*$/iu,

@@ -60,7 +60,7 @@ export const ES: LanguageRules = {
     {
       id: 'share',
       patterns: [
-        /^(?:compartir|comparte|compartir (?:este|el) artículo|compartir en (?:facebook|twitter|x|whatsapp|linkedin|telegram))[\s:.!]*$/iu,
+        /^(?:compartir|comparte|compartir esto|comparte esto|compartir (?:este|el) artículo|compartir en (?:facebook|twitter|x|whatsapp|linkedin|telegram))[\s:.!]*$/iu,
         /^(?:enviar por (?:correo|email|e-mail)|copiar enlace)$/iu,
         /^(?:me gusta|me gusta cargando|cargando)[\s.…]*$/iu,
       ],
@@ -138,8 +138,8 @@ export const ES: LanguageRules = {
   ],
   metadata: {
     byline: /^(?:por|escrito por|autor\s?:|autora\s?:)\s/iu,
-    published: /^(?:publicado|fecha de publicación|fecha|creado)(?: el| :)?\s/iu,
-    updated: /^(?:actualizado|última actualización|modificado)(?: el| :| a las)?\s/iu,
+    published: /^(?:publicado|fecha de publicación|fecha|creado)(?:\s?:\s?|\sel\s|\s)/iu,
+    updated: /^(?:actualizado|última actualización|modificado)(?:\s?:\s?|\sel\s|\s)/iu,
     tags: /^(?:etiquetas|temas|tags|palabras clave)\s?:\s?/iu,
     months: {
       enero: 1, ene: 1, febrero: 2, feb: 2, marzo: 3, mar: 3, abril: 4, abr: 4, mayo: 5, may: 5,

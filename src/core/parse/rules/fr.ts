@@ -74,7 +74,7 @@ export const FR: LanguageRules = {
     {
       id: 'share',
       patterns: [
-        rule(String.raw`^partage[rz](?: cet article| l['’]article| sur (?:${SHARE_TARGETS}))?[\s:.!]*$`),
+        rule(String.raw`^partage[rz](?: cet article| l['’]article| ceci| sur (?:${SHARE_TARGETS}))?[\s:.!]*$`),
         /^(?:envoyer par e-?mail|envoyer à un ami)$/iu,
         /^(?:cliquez pour partager|cliquer pour partager)(?!\p{L})/iu,
         /^(?:j['’]aime|j['’]aime chargement|chargement)[\s.…]*$/iu,
@@ -176,8 +176,8 @@ export const FR: LanguageRules = {
   ],
   metadata: {
     byline: /^(?:par|rédigé par|écrit par|auteur\s?:)\s/iu,
-    published: /^(?:publié|mis en ligne|paru|publication)(?: le| :| à)?\s/iu,
-    updated: /^(?:mis à jour|modifié|actualisé|dernière mise à jour)(?: le| :| à)?\s/iu,
+    published: /^(?:publié|mis en ligne|paru|publication)(?:\s?:\s?|\s(?:le|à)\s|\s)/iu,
+    updated: /^(?:mis à jour|modifié|actualisé|dernière mise à jour)(?:\s?:\s?|\s(?:le|à)\s|\s)/iu,
     tags: /^(?:tags?|mots[- ]clés|étiquettes|thèmes|sujets)\s?:\s?/iu,
     months: {
       janvier: 1, janv: 1, février: 2, fevrier: 2, févr: 2, fév: 2, mars: 3, avril: 4, avr: 4, mai: 5,

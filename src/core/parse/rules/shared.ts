@@ -4,7 +4,7 @@
  */
 
 /** Social networks and sharing buttons as they appear in a share row (longest first). */
-export const SHARE_TARGETS = String.raw`facebook messenger|facebook|twitter|x\.com|x|linkedin|whatsapp|pinterest|pin it|pin|reddit|telegram|messenger|bluesky|threads|mastodon|tumblr|pocket|flipboard|e-?mail|print|copy link|copy|share|tweet|sms|imprimer|partager|copier le lien|teilen|drucken|link kopieren|compartir|imprimir|copiar enlace|correo`;
+export const SHARE_TARGETS = String.raw`facebook messenger|facebook|twitter|x\.com|x|linkedin|whatsapp|pinterest|pin it|pin|reddit|telegram|messenger|bluesky|threads|mastodon|tumblr|pocket|flipboard|e-?mail|print|copy link|copy|share|tweet|likes|like|sms|imprimer|partager|copier le lien|teilen|drucken|link kopieren|compartir|imprimir|copiar enlace|correo`;
 
 /** News agencies, for credit lines. `agences`/`agencies` covers "(Avec agences)". */
 export const AGENCY = String.raw`AFP|Agence France[- ]Presse|Reuters|AP|Associated Press|dpa|EFE|ANSA|Belga|Bloomberg|Xinhua|Kyodo|TASS|RIA Novosti|Interfax|Anadolu|PA|Press Association|ATS|Keystone-ATS|APA|Europa Press|Lusa|ANP|NTB|Yonhap|KNA|epd|agences?|agencies|Agenturen|agencias|wires`;
