@@ -109,6 +109,14 @@ function nonEmptyLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * Gives each body line its kind (list items lose their marker), as `parseArticleText` does for
+ * the lines it keeps; `reader-choices.ts` uses it after the reader's overrides.
+ */
+export function classifyLines(lines: readonly string[], rules: BoilerplateRules = BOILERPLATE_RULES): Block[] {
+  return classifyBlocks(lines, rules);
+}
+
 /** Gives each body line its kind; list items lose their marker. */
 function classifyBlocks(lines: readonly string[], rules: BoilerplateRules): Block[] {
   const blocks: Block[] = lines.map((line) => {
