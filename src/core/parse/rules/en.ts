@@ -52,6 +52,23 @@ export const EN: LanguageRules = {
         /^(?:i accept|accept all|accept|reject all|reject|got it!?|i agree|agree|agree and close|allow all|allow selection|cookie settings|manage preferences|manage options|more options|save preferences|necessary only|only necessary|consent)[.!]?$/iu,
       ],
     },
+    // Before the newsletter rules: "Subscribe to continue reading" is a paywall.
+    {
+      id: 'paywall',
+      patterns: [
+        /^subscribe to (?:continue|keep) reading\b/iu,
+        /^(?:to )?continue reading\b/iu,
+        /^this (?:article|story|content|post) is (?:for|reserved for|available to|available only to|only available to|exclusive to) (?:paid |paying |premium )?(?:subscribers|members)\b/iu,
+        /^(?:already a|are you a) (?:subscriber|member)\b/iu,
+        /^(?:log|sign) in to (?:read|continue|keep reading)\b/iu,
+        /^you(?:'|’)ve (?:reached|read) (?:your|the|all your) (?:limit|\d{1,3} free)\b/iu,
+        /^you have \d{1,3} free (?:articles?|stories) (?:left|remaining)\b/iu,
+        /^you(?: have|(?:'|’)ve) (?:reached|read|used) (?:your|the|all (?:of )?your)\b/iu,
+        /^(?:become a (?:member|subscriber|supporter)|support (?:our|independent|quality) journalism|unlock (?:this|unlimited|full)|start your (?:free )?trial|get (?:unlimited|full|digital) access|subscribe for (?:just|only)|try \d{1,3} days? free)\b/iu,
+        /^(?:subscribers? only|premium|exclusive to subscribers)[\s.!:]*$/iu,
+      ],
+      maxChars: 300,
+    },
     {
       id: 'newsletter',
       patterns: [/^(?:sign up|subscribe|register|signup)(?: now| today| free| here)? (?:for|to)\s/iu],
@@ -74,22 +91,6 @@ export const EN: LanguageRules = {
         /^(?:sign up|subscribe) to (?:our|the) [\p{L} -]{1,40}newsletter/iu,
       ],
       maxChars: 250,
-    },
-    {
-      id: 'paywall',
-      patterns: [
-        /^subscribe to (?:continue|keep) reading\b/iu,
-        /^(?:to )?continue reading\b/iu,
-        /^this (?:article|story|content|post) is (?:for|reserved for|available to|available only to|only available to|exclusive to) (?:paid |paying |premium )?(?:subscribers|members)\b/iu,
-        /^(?:already a|are you a) (?:subscriber|member)\b/iu,
-        /^(?:log|sign) in to (?:read|continue|keep reading)\b/iu,
-        /^you(?:'|’)ve (?:reached|read) (?:your|the|all your) (?:limit|\d{1,3} free)\b/iu,
-        /^you have \d{1,3} free (?:articles?|stories) (?:left|remaining)\b/iu,
-        /^you(?: have|(?:'|’)ve) (?:reached|read|used) (?:your|the|all (?:of )?your)\b/iu,
-        /^(?:become a (?:member|subscriber|supporter)|support (?:our|independent|quality) journalism|unlock (?:this|unlimited|full)|start your (?:free )?trial|get (?:unlimited|full|digital) access|subscribe for (?:just|only)|try \d{1,3} days? free)\b/iu,
-        /^(?:subscribers? only|premium|exclusive to subscribers)[\s.!:]*$/iu,
-      ],
-      maxChars: 300,
     },
     {
       id: 'share',
