@@ -89,7 +89,12 @@ function compile(rules: BoilerplateRules): CompiledRules {
           result.remove.push({
             id: rule.id,
             pattern,
-            alsoHas: rule.alsoHas === undefined ? [] : Array.isArray(rule.alsoHas) ? rule.alsoHas : [rule.alsoHas as RegExp],
+            alsoHas:
+              rule.alsoHas === undefined
+                ? []
+                : Array.isArray(rule.alsoHas)
+                  ? rule.alsoHas
+                  : [rule.alsoHas as RegExp],
             maxChars: rule.maxChars ?? DEFAULT_RULE_CHARS,
           });
         }

@@ -37,7 +37,9 @@ describe('line shape', () => {
   });
 
   it('knows a real paragraph from a short line', () => {
-    expect(lineShape('The minister said the plan would go ahead despite the protests.').realParagraph).toBe(true);
+    expect(lineShape('The minister said the plan would go ahead despite the protests.').realParagraph).toBe(
+      true,
+    );
     expect(lineShape('Be the first to comment.').weak).toBe(true);
     expect(lineShape('A'.repeat(300)).realParagraph).toBe(true);
   });

@@ -158,7 +158,8 @@ export interface LineShape {
 /** Measures one trimmed line. */
 export function lineShape(text: string): LineShape {
   // Anything this long is article text; not even scanned (issue 9: lines of megabytes).
-  if (text.length >= 200) return { words: LONG_LINE_WORDS, sentenceEnd: endsSentence(text), realParagraph: true, weak: false };
+  if (text.length >= 200)
+    return { words: LONG_LINE_WORDS, sentenceEnd: endsSentence(text), realParagraph: true, weak: false };
   const words = lineWords(text).length;
   const sentenceEnd = endsSentence(text);
   const realParagraph =

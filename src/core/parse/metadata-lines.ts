@@ -67,7 +67,10 @@ export function parseMetadataLine(line: string, rules: BoilerplateRules): Metada
 
   const found: ArticleMetadata = {};
   let dateOnly = true;
-  const segments = line.split(SEGMENT_SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
+  const segments = line
+    .split(SEGMENT_SEPARATOR)
+    .map((segment) => segment.trim())
+    .filter(Boolean);
   let understood = 0;
   for (const [index, segment] of segments.entries()) {
     const dates = parseDateSegment(segment, words);
@@ -102,7 +105,10 @@ export function parseMetadataLine(line: string, rules: BoilerplateRules): Metada
 }
 
 /** `3 March 2021 by Jane Smith`, `Publié le 12 août 2016 par Jean Dupont`: a date, then a byline. */
-function parseDateThenByline(segment: string, words: MergedWords): { author: string; publishedAt?: string } | null {
+function parseDateThenByline(
+  segment: string,
+  words: MergedWords,
+): { author: string; publishedAt?: string } | null {
   for (let space = segment.indexOf(' '); space > 0; space = segment.indexOf(' ', space + 1)) {
     const rest = segment.slice(space + 1);
     if (!words.list.some((metadata) => metadata.byline.test(rest))) continue;
@@ -115,7 +121,8 @@ function parseDateThenByline(segment: string, words: MergedWords): { author: str
   return null;
 }
 
-const READING_TIME = /^\d{1,3}\s?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s(?:read|de lecture|lesezeit|de lectura))?$/iu;
+const READING_TIME =
+  /^\d{1,3}\s?(?:min|mins|minutes?|minuten|minutos)\.?(?:\s(?:read|de lecture|lesezeit|de lectura))?$/iu;
 function isReadingTime(segment: string): boolean {
   return READING_TIME.test(segment);
 }
@@ -200,7 +207,13 @@ function parseDateSegment(segment: string, words: MergedWords, timeAlone = false
   }
   if (rest) return null;
   // A time alone (`at 10:42 AM` after a byline) is understood, though it gives no date.
-  if (timeAlone && sawTime && current.year === undefined && current.month === undefined && current.day === undefined) {
+  if (
+    timeAlone &&
+    sawTime &&
+    current.year === undefined &&
+    current.month === undefined &&
+    current.day === undefined
+  ) {
     return { keyword: sawKeyword };
   }
   if (!flush()) return null;
@@ -208,7 +221,10 @@ function parseDateSegment(segment: string, words: MergedWords, timeAlone = false
 }
 const TOKEN_END = /[\s,;]/u;
 
-function matchKeyword(text: string, words: MergedWords): { field: 'publishedAt' | 'modifiedAt'; length: number } | null {
+function matchKeyword(
+  text: string,
+  words: MergedWords,
+): { field: 'publishedAt' | 'modifiedAt'; length: number } | null {
   for (const metadata of words.list) {
     const updated = metadata.updated.exec(text);
     if (updated) return { field: 'modifiedAt', length: updated[0].length };

@@ -6,9 +6,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticleText } from './structure';
 
 const FOOTER = [
-  'About us', 'Contact', 'Privacy policy', 'Terms of use', 'Cookie settings', 'Accessibility',
-  'Sitemap', 'Advertise with us', 'Legal notice', 'Contact us', 'Site map', 'Privacy notice',
-  'Terms and conditions', 'Legal', 'Cookie policy', 'About us',
+  'About us',
+  'Contact',
+  'Privacy policy',
+  'Terms of use',
+  'Cookie settings',
+  'Accessibility',
+  'Sitemap',
+  'Advertise with us',
+  'Legal notice',
+  'Contact us',
+  'Site map',
+  'Privacy notice',
+  'Terms and conditions',
+  'Legal',
+  'Cookie policy',
+  'About us',
 ];
 const SHARE = ['Facebook', 'Twitter', 'Email', 'Share', 'Print', 'WhatsApp', 'LinkedIn', 'Copy link'];
 const SEPARATORS = ['   ', ' | ', ' · ', ', ', ' / ', ' - ', ' and ', ' & ', '', ' 0 '];
@@ -24,9 +37,18 @@ const families: [string, string][] = [
   ['the issue’s linkRow reproduction', article(FOOTER.join('   ') + '   © 2024 Example')],
 ];
 for (const separator of SEPARATORS) {
-  families.push([`footer row, separator "${separator}", 10 KB`, article(fill(FOOTER.join(separator) + separator, 10_000, 'x'))]);
-  families.push([`share row, separator "${separator}", 10 KB`, article(fill(SHARE.join(separator) + separator, 10_000, '!'))]);
-  families.push([`footer row, separator "${separator}", 900 chars`, article(fill(FOOTER.join(separator) + separator, 900, 'x'))]);
+  families.push([
+    `footer row, separator "${separator}", 10 KB`,
+    article(fill(FOOTER.join(separator) + separator, 10_000, 'x')),
+  ]);
+  families.push([
+    `share row, separator "${separator}", 10 KB`,
+    article(fill(SHARE.join(separator) + separator, 10_000, '!')),
+  ]);
+  families.push([
+    `footer row, separator "${separator}", 900 chars`,
+    article(fill(FOOTER.join(separator) + separator, 900, 'x')),
+  ]);
 }
 for (const bytes of [10_000, 1_000_000, 5 * 1024 * 1024]) {
   const size = `${bytes} chars`;

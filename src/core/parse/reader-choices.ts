@@ -34,7 +34,11 @@ export function overrideKey(text: string): string {
 }
 
 /** Adds a choice to a set of overrides, undoing the opposite one for the same block. */
-export function withChoice(overrides: CleaningOverrides, text: string, choice: 'keep' | 'remove'): CleaningOverrides {
+export function withChoice(
+  overrides: CleaningOverrides,
+  text: string,
+  choice: 'keep' | 'remove',
+): CleaningOverrides {
   const key = overrideKey(text);
   const other = choice === 'keep' ? 'remove' : 'keep';
   const next = { keep: [...overrides.keep], remove: [...overrides.remove] };
@@ -78,9 +82,13 @@ export function applyReaderChoices(
   }
   const rawLine = (block: Block): string => (block.kind === 'list-item' ? `- ${block.text}` : block.text);
   const entries: Entry[] = [
-    ...parsed.removed.filter((block) => block.position === 'start').map((block) => ({ line: block.text, removed: block })),
+    ...parsed.removed
+      .filter((block) => block.position === 'start')
+      .map((block) => ({ line: block.text, removed: block })),
     ...parsed.blocks.map((block) => ({ line: rawLine(block) })),
-    ...parsed.removed.filter((block) => block.position !== 'start').map((block) => ({ line: block.text, removed: block })),
+    ...parsed.removed
+      .filter((block) => block.position !== 'start')
+      .map((block) => ({ line: block.text, removed: block })),
   ];
 
   const keptLines: string[] = [];
@@ -115,5 +123,9 @@ export function recleanArticle(
   rules: BoilerplateRules = BOILERPLATE_RULES,
   options: CleanOptions = {},
 ): ParsedText {
-  return applyReaderChoices(parseArticleText(storedArticleText(title, body), rules, options), overrides, rules);
+  return applyReaderChoices(
+    parseArticleText(storedArticleText(title, body), rules, options),
+    overrides,
+    rules,
+  );
 }

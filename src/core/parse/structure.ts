@@ -113,7 +113,10 @@ function nonEmptyLines(text: string): string[] {
  * Gives each body line its kind (list items lose their marker), as `parseArticleText` does for
  * the lines it keeps; `reader-choices.ts` uses it after the reader's overrides.
  */
-export function classifyLines(lines: readonly string[], rules: BoilerplateRules = BOILERPLATE_RULES): Block[] {
+export function classifyLines(
+  lines: readonly string[],
+  rules: BoilerplateRules = BOILERPLATE_RULES,
+): Block[] {
   return classifyBlocks(lines, rules);
 }
 

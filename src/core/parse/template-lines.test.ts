@@ -10,7 +10,11 @@ const file = (n: number, head: string[], tail: string[]): string =>
 describe('template lines', () => {
   const quoted = 'The minister repeated that the country would never accept such a deal from anyone.';
   const files = [1, 2, 3, 4, 5].map((n) =>
-    file(n, ['Northern Post Weekly', `Section ${n}`], [quoted, 'Get the Weekly in your letterbox', `Tip ${n}`]),
+    file(
+      n,
+      ['Northern Post Weekly', `Section ${n}`],
+      [quoted, 'Get the Weekly in your letterbox', `Tip ${n}`],
+    ),
   );
 
   it('finds the lines repeated at the edges of many files, not the ones of one file', () => {

@@ -51,7 +51,10 @@ export interface TemplateThresholds {
  * long sentence) is never returned, even if repeated: a sentence quoted in several articles is
  * their text, not the site's. Each file counts once per line however often it repeats it.
  */
-export function findTemplateLines(files: readonly FileEdges[], thresholds: TemplateThresholds = {}): Set<string> {
+export function findTemplateLines(
+  files: readonly FileEdges[],
+  thresholds: TemplateThresholds = {},
+): Set<string> {
   const minFiles = thresholds.minFiles ?? 3;
   const minShare = thresholds.minShare ?? 0.3;
   const counts = new Map<string, number>();

@@ -56,7 +56,10 @@ const cases: [string, LanguageRules, [string, string][], string[]][] = [
     DE,
     [
       ['Schreibe einen Kommentar', 'comment-form'],
-      ['Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert', 'comment-form'],
+      [
+        'Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert',
+        'comment-form',
+      ],
       ['Wir verwenden Cookies, um Ihnen die bestmögliche Erfahrung zu bieten.', 'cookie-banner'],
       ['Dieser Artikel ist nur für Abonnenten verfügbar.', 'paywall'],
       ['Teilen mit:', 'share'],
@@ -80,7 +83,10 @@ const cases: [string, LanguageRules, [string, string][], string[]][] = [
     [
       ['Deja un comentario', 'comment-form'],
       ['Tu dirección de correo electrónico no será publicada.', 'comment-form'],
-      ['Utilizamos cookies propias y de terceros para mejorar tu experiencia. Si continúas navegando, aceptas su uso.', 'cookie-banner'],
+      [
+        'Utilizamos cookies propias y de terceros para mejorar tu experiencia. Si continúas navegando, aceptas su uso.',
+        'cookie-banner',
+      ],
       ['Este contenido es exclusivo para suscriptores.', 'paywall'],
       ['Compartir esto:', 'share'],
       ['Síguenos en Twitter', 'follow'],

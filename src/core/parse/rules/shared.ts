@@ -29,7 +29,8 @@ export const COOKIE_BANNER_WORDS = String.raw`experience|accept|agree|consent|co
  * A word that addresses the reader, in any of the four languages: a cookie banner always
  * speaks to the reader, a news sentence about cookies speaks about someone else.
  */
-export const ADDRESSES_READER = /(?<![\p{L}])(?:you|your|vous|votre|vos|sie|ihnen|ihre|ihr|du|dir|dein|deine|tu|tus|te|usted|ustedes)(?![\p{L}])/iu;
+export const ADDRESSES_READER =
+  /(?<![\p{L}])(?:you|your|vous|votre|vos|sie|ihnen|ihre|ihr|du|dir|dein|deine|tu|tus|te|usted|ustedes)(?![\p{L}])/iu;
 
 /** `new RegExp` with the flags every rule uses: `i` for case, `u` for `\p{L}`. */
 export const rule = (source: string): RegExp => new RegExp(source, 'iu');

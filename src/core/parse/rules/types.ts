@@ -37,7 +37,10 @@ export type RemovalReason =
   | 'reader';
 
 /** The reasons a language's rules may give (the others come from shapes, metadata or the reader). */
-export type BoilerplateRuleId = Exclude<RemovalReason, 'link' | 'form-field' | 'metadata' | 'template' | 'reader'>;
+export type BoilerplateRuleId = Exclude<
+  RemovalReason,
+  'link' | 'form-field' | 'metadata' | 'template' | 'reader'
+>;
 
 /** One kind of site text and the patterns that recognise a whole trimmed line of it. */
 export interface BoilerplateRule {

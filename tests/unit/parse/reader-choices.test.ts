@@ -1,22 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeArticleBytes } from './decode';
+import { decodeArticleBytes } from '../../../src/core/parse/decode';
 import {
   NO_OVERRIDES,
   overrideKey,
   recleanArticle,
   storedArticleText,
   withChoice,
-} from './reader-choices';
-import { parseArticleText } from './structure';
+} from '../../../src/core/parse/reader-choices';
+import { parseArticleText } from '../../../src/core/parse/structure';
 
 const SEED = join(import.meta.dirname, '..', '..', '..', 'seeds', '000_fa55918c37a99e94.txt');
 const seedText = decodeArticleBytes(readFileSync(SEED)).text;
 
-const P1 = 'The government said on Tuesday that the new rules would come into force next spring, after a consultation.';
-const P2 = 'Opposition parties said the plan did not go far enough and called for a vote in parliament before the summer.';
-const ARTICLE = ['Rules to change', 'Advertisement', P1, '- First point of the plan', P2, 'Sponsored panel', 'Share this article', 'Leave a comment'].join('\n');
+const P1 =
+  'The government said on Tuesday that the new rules would come into force next spring, after a consultation.';
+const P2 =
+  'Opposition parties said the plan did not go far enough and called for a vote in parliament before the summer.';
+const ARTICLE = [
+  'Rules to change',
+  'Advertisement',
+  P1,
+  '- First point of the plan',
+  P2,
+  'Sponsored panel',
+  'Share this article',
+  'Leave a comment',
+].join('\n');
 
 describe('reader choices', () => {
   it('re-cleans the seed from its stored text to the same result when the reader chose nothing', () => {
@@ -30,11 +41,20 @@ describe('reader choices', () => {
 
   it('puts a removed block back, and marks a kept block as site text, keyed by normalised text', () => {
     const parsed = parseArticleText(ARTICLE);
-    expect(parsed.removed.map((block) => block.text)).toEqual(['Advertisement', 'Share this article', 'Leave a comment']);
+    expect(parsed.removed.map((block) => block.text)).toEqual([
+      'Advertisement',
+      'Share this article',
+      'Leave a comment',
+    ]);
     let overrides = withChoice(NO_OVERRIDES, '  Share   THIS article ', 'keep');
     overrides = withChoice(overrides, 'Sponsored panel', 'remove');
     const chosen = recleanArticle(parsed.title, parsed, overrides);
-    expect(chosen.blocks.map((block) => block.text)).toEqual([P1, 'First point of the plan', P2, 'Share this article']);
+    expect(chosen.blocks.map((block) => block.text)).toEqual([
+      P1,
+      'First point of the plan',
+      P2,
+      'Share this article',
+    ]);
     expect(chosen.removed).toEqual([
       { text: 'Advertisement', reason: 'ad-label', position: 'start' },
       { text: 'Sponsored panel', reason: 'reader', position: 'end' },
@@ -63,7 +83,11 @@ describe('reader choices', () => {
   });
 
   it('undoes the opposite choice for the same block', () => {
-    const overrides = withChoice(withChoice(NO_OVERRIDES, 'Share this article', 'keep'), 'share this  article', 'remove');
+    const overrides = withChoice(
+      withChoice(NO_OVERRIDES, 'Share this article', 'keep'),
+      'share this  article',
+      'remove',
+    );
     expect(overrides).toEqual({ keep: [], remove: [overrideKey('Share this article')] });
   });
 });

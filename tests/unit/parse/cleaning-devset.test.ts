@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CleaningCase } from '../../../tests/fixtures/cleaning/generate';
-import { HAND_CASES } from '../../../tests/fixtures/cleaning/hand';
-import { decodeArticleBytes } from './decode';
-import { parseArticleText } from './structure';
+import type { CleaningCase } from '../../fixtures/cleaning/generate';
+import { HAND_CASES } from '../../fixtures/cleaning/hand';
+import { decodeArticleBytes } from '../../../src/core/parse/decode';
+import { parseArticleText } from '../../../src/core/parse/structure';
 
-const CASES = join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures', 'cleaning', 'cases');
-const load = (name: string): CleaningCase[] => JSON.parse(readFileSync(join(CASES, name), 'utf8')) as CleaningCase[];
+const CASES = join(import.meta.dirname, '..', '..', 'fixtures', 'cleaning', 'cases');
+const load = (name: string): CleaningCase[] =>
+  JSON.parse(readFileSync(join(CASES, name), 'utf8')) as CleaningCase[];
 
 /** A body line as the parser gives it back: a list item without its marker. */
 const LIST_MARKER = /^(?:[-*–]\s+|•\s*)(?=\S)/u;
@@ -93,13 +94,16 @@ function score(cases: readonly CleaningCase[]): Figures {
 }
 
 function report(name: string, figures: Figures): void {
-  const percent = (part: number, whole: number): string => ((100 * part) / Math.max(1, whole)).toFixed(1) + ' %';
+  const percent = (part: number, whole: number): string =>
+    ((100 * part) / Math.max(1, whole)).toFixed(1) + ' %';
   console.log(
     `${name}: ${figures.cases} cases, ${figures.exact} exactly clean (${percent(figures.exact, figures.cases)}); ` +
       `body lines lost ${figures.bodyLost} of ${figures.bodyLines}; ` +
       `site lines kept ${figures.siteKept} of ${figures.siteLines} (${percent(figures.siteKept, figures.siteLines)}); ` +
       `metadata right ${figures.metadataRight} of ${figures.metadataChecked}` +
-      (figures.failures.length && name !== 'held-out' ? `\n  ${figures.failures.slice(0, 40).join('\n  ')}` : ''),
+      (figures.failures.length && name !== 'held-out'
+        ? `\n  ${figures.failures.slice(0, 40).join('\n  ')}`
+        : ''),
   );
 }
 
@@ -109,7 +113,9 @@ describe('cleaning development set', () => {
 
   it('has at least 200 cases from at least 30 templates', () => {
     expect(dev.length + heldOut.length).toBeGreaterThanOrEqual(200);
-    expect(new Set([...dev, ...heldOut].map((testCase) => testCase.template)).size).toBeGreaterThanOrEqual(30);
+    expect(new Set([...dev, ...heldOut].map((testCase) => testCase.template)).size).toBeGreaterThanOrEqual(
+      30,
+    );
   });
 
   it('meets the goals on the development part', () => {
