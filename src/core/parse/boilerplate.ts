@@ -11,8 +11,8 @@
  * - Metadata: a date line, a byline, a tags line (`metadata-lines.ts`): set aside as `metadata`.
  * - Weak signal: a short line that is not a sentence (`line-shape.ts`). Like jusText's "short"
  *   blocks, it takes the side of its strong neighbour: in the tail, after an anchor, it is site
- *   text (form labels, buttons, related titles); in the head, before an anchor, a line of up to
- *   five words is too (a section name, an ad label).
+ *   text (form labels, buttons, related titles); in the head, before an anchor or a metadata
+ *   line, a non-sentence of up to five words is too (a section name, an ad label).
  *
  * Only the head (the lines before the first real paragraph) and the tail (after the last one)
  * are ever looked at; a real paragraph (`line-shape.ts`) or a credit line stops them. A real
@@ -265,7 +265,9 @@ export function removeBoilerplate(
   let nextAnchor: RemovalReason | null = null;
   for (let i = headZone - 1; i >= 0; i--) {
     const signal = signalAt(i);
-    if (signal.kind === 'anchor') nextAnchor = signal.reason;
+    if (signal.kind === 'anchor' || signal.kind === 'site') nextAnchor = signal.reason;
+    // A byline or a date line marks the head as well as an anchor does ("Politics", then "By…").
+    if (signal.kind === 'metadata') nextAnchor ??= 'navigation';
     const licensed =
       signal.kind === 'weak' && signal.words <= HEAD_WEAK_MAX_WORDS && !endsSentence(blocks[i]!)
         ? nextAnchor

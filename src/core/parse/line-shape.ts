@@ -135,9 +135,11 @@ export function isBreadcrumb(text: string): boolean {
   if (text.length > 160) return false;
   const segments = text.split(BREADCRUMB_SEPARATOR);
   if (segments.length < 3) return false;
-  return segments.every((segment) => {
+  // The last segment may be the page's own title, and longer.
+  return segments.every((segment, index) => {
     const words = lineWords(segment);
-    return words.length >= 1 && words.length <= 4 && STARTS_WITH_LETTER.test(segment.trim());
+    const most = index === segments.length - 1 ? 15 : 4;
+    return words.length >= 1 && words.length <= most && STARTS_WITH_LETTER.test(segment.trim());
   });
 }
 /** Spaces around the separator: `6/8` in a score is not a trail. */

@@ -100,7 +100,7 @@ export const FR: LanguageRules = {
         /^(?:à |a )?lire (?:aussi|également)(?:\s?[:|–—›»>-]|[\s.…]*$)/iu,
         /^sur le même (?:sujet|thème)(?:\s?[:|–—›»>-]|[\s.…]*$)/iu,
         /^(?:voir aussi|articles? (?:liés|similaires|associés|recommandés)|les plus lus|les plus partagés|à la une|dans la même rubrique|nos derniers articles|derniers articles|à découvrir|vous aimerez aussi|vous aimerez peut-être aussi|ces articles peuvent vous intéresser|article (?:précédent|suivant)|publications similaires)(?!\p{L})/iu,
-        /^(?:lire la suite|en savoir plus|lire plus)[\s.…»›>]*$/iu,
+        /^(?:lire la suite|en savoir plus|lire plus|découvrir plus|en découvrir plus|voir plus)[\s.…»›>]*$/iu,
         /^dans [«“"][^»”"]{1,60}[»”"]$/iu,
       ],
       maxChars: 250,
