@@ -125,7 +125,14 @@ export function fingerprintText(title: string, blocks: readonly Block[]): string
 }
 
 /** Punctuation that reads badly right before the ellipsis. */
-const TRAILING_JOINERS = /[\s,;:–—-]+$/u;
+const TRAILING_JOINERS = new Set([' ', '\t', '\n', ',', ';', ':', '–', '—', '-']);
+
+/** `text` without the joiners at its end; a backward scan, where `[…]+$` would be quadratic. */
+function trimTrailingJoiners(text: string): string {
+  let end = text.length;
+  while (end > 0 && (TRAILING_JOINERS.has(text[end - 1]!) || text[end - 1]!.trim() === '')) end--;
+  return text.slice(0, end);
+}
 
 /**
  * The first words of the body for the library list: at most `EXCERPT_LENGTH` characters,
@@ -146,7 +153,7 @@ export function makeExcerpt(blocks: readonly Block[]): string {
   if (space > 0) end = space;
   else if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
   const cut = text.slice(0, end);
-  return cut.replace(TRAILING_JOINERS, '') + '…';
+  return trimTrailingJoiners(cut) + '…';
 }
 
 function isHighSurrogate(code: number): boolean {
