@@ -157,7 +157,10 @@ describe('collectImportFiles on a made-up folder', () => {
     execFileSync('mkfifo', [at('news', 'pipe.txt')]);
     const result = await collectImportFiles([at('news')]);
     expect(words(result.skipped)).toEqual([
-      { path: at('news', 'pipe.txt'), reason: 'not a regular file (a pipe, socket or device), not an article' },
+      {
+        path: at('news', 'pipe.txt'),
+        reason: 'not a regular file (a pipe, socket or device), not an article',
+      },
     ]);
   });
 });

@@ -112,7 +112,9 @@ export async function collectImportFiles(paths: readonly string[]): Promise<Coll
       const path = join(folder, name);
       // Bytes are kept as soon as a name on the way is not UTF-8, for every path below it.
       const rawPath =
-        raw || !isUtf8(entry.name) ? Buffer.concat([raw ?? Buffer.from(folder), Buffer.from(sep), entry.name]) : undefined;
+        raw || !isUtf8(entry.name)
+          ? Buffer.concat([raw ?? Buffer.from(folder), Buffer.from(sep), entry.name])
+          : undefined;
       if (isSystemClutter(name)) continue;
       if (name.startsWith('.')) {
         const code = entry.isDirectory() ? 'hidden-folder' : 'hidden-file';

@@ -2,11 +2,7 @@
  * Import problems as values: a stable code, its values and the English sentence made from them
  * (`describeImportIssue` in core), so every reader module and the import report word them alike.
  */
-import {
-  describeImportIssue,
-  type ImportIssueCode,
-  type ImportIssueValues,
-} from '../../core/import-report';
+import { describeImportIssue, type ImportIssueCode, type ImportIssueValues } from '../../core/import-report';
 
 /** One problem with a file or a record. */
 export interface Issue {

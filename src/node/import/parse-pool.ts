@@ -174,7 +174,8 @@ export class ParsePool {
       this.#slots.push(slot);
       return slot;
     }
-    const load = (slot: Slot): number => slot.jobs.reduce((sum, job) => sum + job.files.length - job.results.length, 0);
+    const load = (slot: Slot): number =>
+      slot.jobs.reduce((sum, job) => sum + job.files.length - job.results.length, 0);
     return this.#slots.reduce((best, slot) => (load(slot) < load(best) ? slot : best));
   }
 

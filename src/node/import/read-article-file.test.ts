@@ -126,7 +126,9 @@ describe('readArticleFile on made-up files', () => {
     );
     await truncate(path, MAX_ARTICLE_BYTES);
     // Exactly at the limit it is read (and, being all NULs, found binary): not refused for size.
-    expect(expectFailure(await readArticleFile(path))).toBe('binary file (contains NUL bytes), not an article');
+    expect(expectFailure(await readArticleFile(path))).toBe(
+      'binary file (contains NUL bytes), not an article',
+    );
   });
 
   it('fails a file over the limit without reading it (a sparse 12 MiB file)', async () => {

@@ -41,7 +41,10 @@ export type FilePath = string | Uint8Array;
  * when the file is missing, unreadable, not a regular file, too large, binary, empty, or has
  * a title and nothing else.
  */
-export async function readArticleFile(file: string, options: ReadArticleOptions = {}): Promise<SingleOutcome> {
+export async function readArticleFile(
+  file: string,
+  options: ReadArticleOptions = {},
+): Promise<SingleOutcome> {
   const path = resolve(file);
   let bytes: Uint8Array;
   try {
@@ -219,8 +222,7 @@ export function readBoundedSync(path: FilePath, maxBytes: number, what = 'an art
   try {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new ImportIssueError('is-a-folder');
-    if (!stat.isFile())
-      throw new ImportIssueError('not-a-file');
+    if (!stat.isFile()) throw new ImportIssueError('not-a-file');
     if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes, what);
     let buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;

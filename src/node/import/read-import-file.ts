@@ -5,7 +5,13 @@
 import { extname, resolve } from 'node:path';
 import { issue } from './issues';
 import type { FileOutcome } from './outcome';
-import { articleFromBytes, failed, MAX_ARTICLE_BYTES, readBoundedSync, type FilePath } from './read-article-file';
+import {
+  articleFromBytes,
+  failed,
+  MAX_ARTICLE_BYTES,
+  readBoundedSync,
+  type FilePath,
+} from './read-article-file';
 import { readFormatFile, formatOfName, MAX_CONTAINER_BYTES } from './formats';
 
 /** Reports progress inside a long file (one call per record), so the time budget follows it. */
@@ -16,7 +22,11 @@ export type OnRecord = () => void;
  * outcome it holds, in the file's order: one for a text file or a web page, one per record for
  * a multi-record file, and failures with their reason.
  */
-export function readImportFileSync(file: string, raw?: Uint8Array, onRecord: OnRecord = () => {}): FileOutcome[] {
+export function readImportFileSync(
+  file: string,
+  raw?: Uint8Array,
+  onRecord: OnRecord = () => {},
+): FileOutcome[] {
   const path = resolve(file);
   const readPath: FilePath = raw ?? path;
   const format = formatOfName(path);
@@ -25,7 +35,8 @@ export function readImportFileSync(file: string, raw?: Uint8Array, onRecord: OnR
       return [articleFromBytes(path, readBoundedSync(readPath, MAX_ARTICLE_BYTES))];
     }
     const limit = format === 'html' || format === 'markdown' ? MAX_ARTICLE_BYTES : MAX_CONTAINER_BYTES;
-    const what = limit === MAX_ARTICLE_BYTES ? 'an article' : `a ${extname(path).slice(1).toUpperCase()} file`;
+    const what =
+      limit === MAX_ARTICLE_BYTES ? 'an article' : `a ${extname(path).slice(1).toUpperCase()} file`;
     return readFormatFile(format, path, readBoundedSync(readPath, limit, what), onRecord);
   } catch (error) {
     return [failed(path, error)];

@@ -184,12 +184,7 @@ export async function importIntoLibrary(
   return report;
 }
 
-function toArticle(
-  outcome: ArticleOutcome,
-  id: string,
-  importedAt: string,
-  updatedAt: string,
-): Article {
+function toArticle(outcome: ArticleOutcome, id: string, importedAt: string, updatedAt: string): Article {
   const { article } = outcome;
   return {
     // What the format told (author, site, URL...): kept by the store once its schema has the
