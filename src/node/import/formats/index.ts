@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import { ImportIssueError } from '../issues';
 import type { FileOutcome } from '../outcome';
+import { readHtmlFile } from './html';
 
 /**
  * The largest multi-record file (JSON, JSON Lines, CSV, zip): 200 MiB. A JSON Lines file of
@@ -48,8 +49,11 @@ export function readFormatFile(
   bytes: Uint8Array,
   onRecord: () => void,
 ): FileOutcome[] {
-  void path;
-  void bytes;
-  void onRecord;
-  throw new ImportIssueError('unsupported-format', { detail: format });
+  switch (format) {
+    case 'html':
+      return [readHtmlFile(path, bytes)];
+    default:
+      void onRecord;
+      throw new ImportIssueError('unsupported-format', { detail: format });
+  }
 }
