@@ -71,6 +71,8 @@ export interface CarriedOver {
   articles: number;
   tags: number;
   highlights: number;
+  /** Highlights whose quote is not in the article's text: kept, shown as detached. */
+  detached: number;
 }
 
 /** What an import did, file by file: nothing is dropped without a line here. */
@@ -109,7 +111,7 @@ export function emptyImportReport(): ImportReport {
     skipped: [],
     failed: [],
     linkOnly: [],
-    carried: { articles: 0, tags: 0, highlights: 0 },
+    carried: { articles: 0, tags: 0, highlights: 0, detached: 0 },
   };
 }
 

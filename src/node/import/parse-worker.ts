@@ -5,24 +5,32 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ParseMessage, ParseRequest } from './parse-pool';
-import { crashed, readImportFileSync } from './read-import-file';
+import type { FileOutcome } from './outcome';
+import { crashed, readImportFile } from './read-import-file';
 
 if (!parentPort) throw new Error('parse-worker.ts must run in a worker thread.');
 const port = parentPort;
 const post = (message: ParseMessage): void => port.postMessage(message);
 
-port.on('message', (request: ParseRequest) => {
+/** Requests are read one after the other, in order: a zip's reading is asynchronous. */
+let queue: Promise<void> = Promise.resolve();
+
+async function handle(request: ParseRequest): Promise<void> {
   const tick = (): void => post({ kind: 'tick', id: request.id });
-  request.files.forEach(({ path, raw }, offset) => {
-    let outcomes;
+  for (const [offset, { path, raw }] of request.files.entries()) {
+    let outcomes: FileOutcome[];
     try {
       // Blocking reads are right here: this thread does nothing else (see readArticleFileSync).
-      outcomes = readImportFileSync(path, raw, tick);
+      outcomes = await readImportFile(path, raw, tick);
     } catch (error) {
-      // readImportFileSync never throws for a bad file; this is a bug, reported for the file.
+      // readImportFile never throws for a bad file; this is a bug, reported for the file.
       outcomes = [crashed(path, error instanceof Error ? error.message : String(error))];
     }
     post({ kind: 'file', id: request.id, index: request.start + offset, outcomes });
-  });
+  }
+}
+
+port.on('message', (request: ParseRequest) => {
+  queue = queue.then(() => handle(request));
 });
 post({ kind: 'ready' });

@@ -20,13 +20,14 @@ export type OnRecord = () => void;
 /**
  * Reads `file` (its real bytes are `raw` when its name is not valid UTF-8) and gives every
  * outcome it holds, in the file's order: one for a text file or a web page, one per record for
- * a multi-record file, and failures with their reason.
+ * a multi-record file, and failures with their reason. Reads with blocking calls: for the
+ * parse workers only (a zip's entries are read asynchronously, hence the promise).
  */
-export function readImportFileSync(
+export async function readImportFile(
   file: string,
   raw?: Uint8Array,
   onRecord: OnRecord = () => {},
-): FileOutcome[] {
+): Promise<FileOutcome[]> {
   const path = resolve(file);
   const readPath: FilePath = raw ?? path;
   const format = formatOfName(path);
@@ -37,7 +38,7 @@ export function readImportFileSync(
     const limit = format === 'html' || format === 'markdown' ? MAX_ARTICLE_BYTES : MAX_CONTAINER_BYTES;
     const what =
       limit === MAX_ARTICLE_BYTES ? 'an article' : `a ${extname(path).slice(1).toUpperCase()} file`;
-    return readFormatFile(format, path, readBoundedSync(readPath, limit, what), onRecord);
+    return await readFormatFile(format, path, readBoundedSync(readPath, limit, what), onRecord);
   } catch (error) {
     return [failed(path, error)];
   }

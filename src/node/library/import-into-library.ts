@@ -119,6 +119,14 @@ export async function importIntoLibrary(
     report.carried.articles += 1;
     report.carried.tags += readerData.tags.length;
     report.carried.highlights += readerData.highlights.length;
+    if (readerData.highlights.length > 0) {
+      // Highlights from exports have no position: the annotation store anchors them by quote;
+      // one whose words are not in the text will show as detached.
+      const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+      const text = fold([article.title, ...article.blocks.map((block) => block.text)].join(' '));
+      for (const { quote } of readerData.highlights)
+        if (!text.includes(fold(quote))) report.carried.detached += 1;
+    }
     return article;
   };
 

@@ -166,7 +166,10 @@ const STORIES: Story[] = [
       'O ministro da Habitação garantiu que as primeiras obras arrancam ainda este ano, em terrenos públicos já identificados.',
     ],
     heading: 'As principais medidas',
-    items: ['Rendas limitadas nas novas casas públicas', 'Benefícios fiscais para quem arrende a longo prazo'],
+    items: [
+      'Rendas limitadas nas novas casas públicas',
+      'Benefícios fiscais para quem arrende a longo prazo',
+    ],
     quote: '“A habitação é a maior preocupação das famílias portuguesas”, afirmou o primeiro-ministro.',
     caption: 'Prédios em construção na zona oriental de Lisboa. Foto: Lusa',
     furniture: {
@@ -185,7 +188,10 @@ const STORIES: Story[] = [
 const LAYOUTS = ['semantic', 'cms', 'portal'] as const;
 
 function page(story: Story, layout: (typeof LAYOUTS)[number]): DevPage {
-  const slug = story.title.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-');
+  const slug = story.title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-');
   const url = `https://${story.host}/2024/05/${slug}`;
   const f = story.furniture;
   const [p1, p2, p3, p4] = story.paragraphs;

@@ -13,11 +13,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Defuddle from 'defuddle';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { readImportFileSync } from '../read-import-file';
+import { readImportFile } from '../read-import-file';
 import { DEV_PAGES, type DevPage } from './html-dev-set';
-import { blocksOfDom, extractHtmlArticle } from './html';
+import { blocksOfDom, extractHtmlArticle, parseDocument } from './html';
 
 const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -25,15 +24,16 @@ const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 function score(page: DevPage, text: string): { kept: number; leaked: number } {
   const folded = fold(text);
   const kept = page.keep.filter((block) => folded.includes(fold(block))).length;
-  const leaked = page.drop.filter((junk) => new RegExp(`(^|[^\\p{L}])${junk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u').test(folded)).length;
+  const leaked = page.drop.filter((junk) =>
+    new RegExp(`(^|[^\\p{L}])${junk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u').test(folded),
+  ).length;
   return { kept, leaked };
 }
 
 function withDefuddle(html: string): string {
-  const { document } = parseHTML(html);
-  const result = new Defuddle(document as never, { url: 'https://example.com/' }).parse();
-  const { document: content } = parseHTML(`<html><body>${result.content}</body></html>`);
-  return blocksOfDom(content.body as never)
+  const result = new Defuddle(parseDocument(html) as never, { url: 'https://example.com/' }).parse();
+  const content = parseDocument(`<html><body>${result.content}</body></html>`).querySelector('body');
+  return blocksOfDom(content!)
     .map((block) => block.text)
     .join('\n');
 }
@@ -107,10 +107,13 @@ describe('HTML pages: the article and only the article', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gazette-html-'));
     const html = DEV_PAGES[3]!.html
       .replace(/<link rel="canonical"[^>]*>/, '')
-      .replace('<!DOCTYPE html>', '<!DOCTYPE html>\n<!-- saved from url=(0040)https://www.example.org/saved/article -->');
+      .replace(
+        '<!DOCTYPE html>',
+        '<!DOCTYPE html>\n<!-- saved from url=(0040)https://www.example.org/saved/article -->',
+      );
     const path = join(dir, 'Page.html');
     await writeFile(path, html);
-    const [outcome] = readImportFileSync(path);
+    const [outcome] = await readImportFile(path);
     expect(outcome).toMatchObject({
       kind: 'article',
       path,
@@ -129,13 +132,16 @@ describe('HTML pages: the article and only the article', () => {
       <style>p { color: red }</style><p>The vote was carried by twenty-one votes to nine in the end.</p>
       </body></html>`;
     await writeFile(join(dir, 'hostile.html'), hostile);
-    await writeFile(join(dir, 'blank.html'), '<html><head><script>var a</script></head><body><img src="x"></body></html>');
-    const [article] = readImportFileSync(join(dir, 'hostile.html'));
+    await writeFile(
+      join(dir, 'blank.html'),
+      '<html><head><script>var a</script></head><body><img src="x"></body></html>',
+    );
+    const [article] = await readImportFile(join(dir, 'hostile.html'));
     if (article?.kind !== 'article') throw new Error(`expected an article: ${JSON.stringify(article)}`);
     const text = article.article.blocks.map((block) => block.text).join('\n');
     expect(text).toContain('twenty-one votes');
     expect(text).not.toMatch(/alert|email please|color: red|tracker/);
-    expect(readImportFileSync(join(dir, 'blank.html'))).toEqual([
+    expect(await readImportFile(join(dir, 'blank.html'))).toEqual([
       expect.objectContaining({ kind: 'failed', code: 'no-article-found' }),
     ]);
   });

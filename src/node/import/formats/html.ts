@@ -10,24 +10,25 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMetadata, Block, Encoding } from '../../../core/article';
 import { ImportIssueError } from '../issues';
-import type { ArticleOutcome, ReaderData } from '../outcome';
+import type { ArticleOutcome, FileOutcome, ReaderData } from '../outcome';
 import { decodeText, makeArticleOutcome } from '../read-article-file';
 
 /** The little of the DOM this module reads (linkedom implements it; Node's types have no DOM). */
-interface DomNode {
+export interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
 }
-interface DomElement extends DomNode {
+export interface DomElement extends DomNode {
+  tagName: string;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
 }
-interface DomDocument {
+export interface DomDocument {
   documentElement: DomElement | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
@@ -40,17 +41,58 @@ const COMMENT = 8;
 
 /** Elements whose content is never text to read. */
 const DROPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'FORM', 'BUTTON',
-  'INPUT', 'SELECT', 'TEXTAREA', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'IMG', 'PICTURE', 'SOURCE', 'NAV',
-  'DIALOG', 'HEAD', 'MATH',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'FORM',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'SVG',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'IMG',
+  'PICTURE',
+  'SOURCE',
+  'NAV',
+  'DIALOG',
+  'HEAD',
+  'MATH',
 ]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Elements that make a block of their own text. */
 const LEAF_BLOCKS = new Set(['P', 'PRE', 'ADDRESS', 'DT', 'DD', 'CAPTION']);
 /** Elements that only hold blocks: their children are walked. */
 const CONTAINERS = new Set([
-  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'HTML', 'HEADER', 'FOOTER', 'ASIDE', 'FIGURE', 'BLOCKQUOTE',
-  'UL', 'OL', 'DL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'CENTER', 'DETAILS', 'HGROUP', 'PAGE',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'BODY',
+  'HTML',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'FIGURE',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'CENTER',
+  'DETAILS',
+  'HGROUP',
+  'PAGE',
 ]);
 
 const SPACES = /\s+/g;
@@ -106,7 +148,8 @@ export function blocksOfDom(root: DomNode): Block[] {
       } else if (name === 'TR') {
         flush();
         const cells: string[] = [];
-        for (let cell = 0; cell < child.childNodes.length; cell++) cells.push(collapse(textOf(child.childNodes[cell]!)));
+        for (let cell = 0; cell < child.childNodes.length; cell++)
+          cells.push(collapse(textOf(child.childNodes[cell]!)));
         push('paragraph', cells.filter(Boolean).join(' · '));
       } else if (CONTAINERS.has(name) || name === 'HR') {
         flush();
@@ -189,7 +232,21 @@ const FURNITURE =
 
 /** Elements whose text a page never means as the article's: a container holding much text is kept. */
 function removeNonArticle(document: DomDocument): void {
-  for (const name of ['form', 'iframe', 'frame', 'object', 'embed', 'template', 'dialog', 'nav', '[hidden]', '[aria-hidden="true"]', '[role="dialog"]', '[role="alertdialog"]', '[role="navigation"]']) {
+  for (const name of [
+    'form',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'template',
+    'dialog',
+    'nav',
+    '[hidden]',
+    '[aria-hidden="true"]',
+    '[role="dialog"]',
+    '[role="alertdialog"]',
+    '[role="navigation"]',
+  ]) {
     const found = document.querySelectorAll(name);
     for (let index = found.length - 1; index >= 0; index--) found[index]!.remove();
   }
@@ -197,7 +254,8 @@ function removeNonArticle(document: DomDocument): void {
   const doomed: DomElement[] = [];
   for (let index = 0; index < marked.length; index++) {
     const element = marked[index]!;
-    if (element.nodeName === 'BODY' || element.nodeName === 'HTML' || element.nodeName === 'ARTICLE') continue;
+    if (element.nodeName === 'BODY' || element.nodeName === 'HTML' || element.nodeName === 'ARTICLE')
+      continue;
     const words = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
     // A furniture word on a wrapper of the whole article (`article-with-share-bar`) would take
     // the article with it: only elements of modest text are dropped.
@@ -258,7 +316,8 @@ export function extractHtmlArticle(html: string, format = 'web page'): HtmlArtic
 
   const byline = collapse(parsed?.byline ?? '') || author;
   if (byline) metadata.author = byline.replace(/^(by|par|von|por)\s+/i, '');
-  const siteName = collapse(parsed?.siteName ?? '') || site || (url ? new URL(url).hostname.replace(/^www\./, '') : '');
+  const siteName =
+    collapse(parsed?.siteName ?? '') || site || (url ? new URL(url).hostname.replace(/^www\./, '') : '');
   if (siteName) metadata.site = siteName;
   const publishedAt = isoDate(parsed?.publishedTime ?? published);
   if (publishedAt) metadata.publishedAt = publishedAt;
@@ -277,10 +336,18 @@ export function extractHtmlArticle(html: string, format = 'web page'): HtmlArtic
   return lang ? { title, blocks, metadata, language: lang } : { title, blocks, metadata };
 }
 
-/** Reads a saved web page file. @throws ImportIssueError for a page without text. */
-export function readHtmlFile(path: string, bytes: Uint8Array): ArticleOutcome {
+/**
+ * Reads a saved web page file, or Pocket's HTML export (a list of links with `time_added`),
+ * which holds no article text: reported as link only, with its count.
+ * @throws ImportIssueError for a page without text.
+ */
+export function readHtmlFile(path: string, bytes: Uint8Array): FileOutcome[] {
   const { text, encoding } = decodeText(bytes);
-  return htmlArticleOutcome(path, path, text, encoding);
+  const pocketLinks = text.match(/<a\s[^>]*\btime_added=/gi)?.length ?? 0;
+  if (pocketLinks > 0 && /<title>\s*Pocket Export\s*<\/title>/i.test(text)) {
+    return [{ kind: 'link-only', path, count: pocketLinks }];
+  }
+  return [htmlArticleOutcome(path, path, text, encoding)];
 }
 
 /** An article from an HTML page or an export's HTML body, with extra metadata and reader data. */
@@ -305,4 +372,55 @@ export function htmlArticleOutcome(
     ...(extra.readerData ? { readerData: extra.readerData } : {}),
   });
   return outcome;
+}
+
+/**
+ * An article from HTML that is the article already (another reader's saved content: Wallabag's
+ * `content`, Omnivore's `content/<slug>.html`): its blocks as they are, without Readability,
+ * which would drop a short article's paragraphs as it would a page's furniture.
+ * @throws ImportIssueError `no-article-found` when the HTML holds no text.
+ */
+export function extractContentArticle(
+  path: string,
+  source: string,
+  html: string,
+  encoding: Encoding,
+  extra: {
+    title?: string | undefined;
+    metadata?: ArticleMetadata;
+    readerData?: ReaderData;
+    format?: string;
+    language?: string;
+  } = {},
+): ArticleOutcome {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`) as unknown as {
+    document: DomDocument;
+  };
+  removeNonArticle(document);
+  const body = document.querySelector('body');
+  let blocks = body ? blocksOfDom(body) : [];
+  const title = collapse(extra.title ?? '') || blocks[0]?.text || '';
+  if (blocks[0]?.text === title) blocks = blocks.slice(1);
+  if (blocks.length === 0)
+    throw new ImportIssueError('no-article-found', { format: extra.format ?? 'entry' });
+  const [first, second] = blocks;
+  if (first?.kind === 'paragraph' && (second?.kind === 'paragraph' || second?.kind === 'heading')) {
+    blocks[0] = { kind: 'lede', text: first.text };
+  }
+  return makeArticleOutcome({
+    path,
+    source,
+    encoding,
+    title,
+    blocks,
+    removed: [],
+    metadata: extra.metadata ?? {},
+    ...(extra.language ? { language: extra.language } : {}),
+    ...(extra.readerData ? { readerData: extra.readerData } : {}),
+  });
+}
+
+/** linkedom's document for `html` (typed with the little this module reads). */
+export function parseDocument(html: string): DomDocument {
+  return (parseHTML(html) as unknown as { document: DomDocument }).document;
 }

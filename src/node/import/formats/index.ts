@@ -4,9 +4,12 @@
  * it may throw `ImportIssueError` for a problem with the whole file.
  */
 import { extname } from 'node:path';
-import { ImportIssueError } from '../issues';
 import type { FileOutcome } from '../outcome';
+import { readCsvFile } from './csv';
 import { readHtmlFile } from './html';
+import { readMarkdownFile } from './markdown';
+import { readOmnivoreZip } from './omnivore';
+import { readJsonFile, readJsonLinesFile, readTrafilaturaXml } from './records';
 
 /**
  * The largest multi-record file (JSON, JSON Lines, CSV, zip): 200 MiB. A JSON Lines file of
@@ -48,12 +51,21 @@ export function readFormatFile(
   path: string,
   bytes: Uint8Array,
   onRecord: () => void,
-): FileOutcome[] {
+): FileOutcome[] | Promise<FileOutcome[]> {
   switch (format) {
     case 'html':
-      return [readHtmlFile(path, bytes)];
-    default:
-      void onRecord;
-      throw new ImportIssueError('unsupported-format', { detail: format });
+      return readHtmlFile(path, bytes);
+    case 'markdown':
+      return [readMarkdownFile(path, bytes)];
+    case 'json':
+      return readJsonFile(path, bytes, onRecord);
+    case 'jsonl':
+      return readJsonLinesFile(path, bytes, onRecord);
+    case 'xml':
+      return readTrafilaturaXml(path, bytes, onRecord);
+    case 'csv':
+      return readCsvFile(path, bytes);
+    case 'zip':
+      return readOmnivoreZip(path, bytes, onRecord);
   }
 }
