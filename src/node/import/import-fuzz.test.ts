@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importIntoLibrary } from '../library/import-into-library';
 import { LibraryStore } from '../store';
 import { collectImportFiles } from './collect-files';
+import { DEV_PAGES } from './formats/html-dev-set';
 import { ParsePool } from './parse-pool';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -167,6 +168,54 @@ describe('importer fuzz', () => {
         written.push(path);
       }
 
+      // The other formats, mutated the same ways: a web page, JSON Lines, JSON, Markdown, XML.
+      const story = async (): Promise<{ title: string; text: string }> => {
+        const [title = '', ...rest] = (await readFile(pick(corpus), 'utf8')).split('\n');
+        return { title, text: rest.join('\n') };
+      };
+      const formats: [string, () => Promise<string>][] = [
+        ['html', async () => pick(DEV_PAGES).html],
+        [
+          'jsonl',
+          async () =>
+            (await Promise.all(Array.from({ length: between(1, 20) }, story)))
+              .map((record, index) => JSON.stringify({ ...record, url: `https://a.example/${index}` }))
+              .join('\n'),
+        ],
+        [
+          'json',
+          async () =>
+            JSON.stringify([
+              {
+                ...(await story()),
+                maintext: (await story()).text,
+                is_archived: 1,
+                content: `<p>${(await story()).text}</p>`,
+                annotations: [{ quote: 'the', text: 'x' }],
+              },
+            ]),
+        ],
+        [
+          'md',
+          async () =>
+            `---\ntitle: ${(await story()).title}\ntags: [a, b]\n---\n# Heading\n\n${(await story()).text}`,
+        ],
+        [
+          'xml',
+          async () =>
+            `<doc title="T" url="https://x.example/"><main><p>${(await story()).text.replace(/[<&]/g, ' ')}</p></main></doc>`,
+        ],
+      ];
+      for (let index = 0; index < Math.ceil(COUNT / 2); index++) {
+        const [extension, make] = pick(formats);
+        const original = Buffer.from(await make());
+        const { bytes, how } = between(0, 3) === 0 ? { bytes: original, how: 'intact' } : mutate(original);
+        kinds.set(`${extension} ${how}`, (kinds.get(`${extension} ${how}`) ?? 0) + 1);
+        const path = join(folder, `format-${String(index).padStart(5, '0')}.${extension}`);
+        await writeFile(path, bytes);
+        written.push(path);
+      }
+
       // The issue's own reproductions, in every run: the 16-link footer row and a run of closers.
       const fixed = [
         `Markets rally\nThe plan will go ahead.\n${FOOTER_WORDS.slice(0, 9).concat(FOOTER_WORDS.slice(0, 7)).join('   ')}   © 2024 Example\n`,
@@ -192,14 +241,20 @@ describe('importer fuzz', () => {
       }
       const seconds = (performance.now() - started) / 1000;
 
-      // Every file has exactly one line: imported/updated/unchanged (counted) or named.
-      const named = new Set([
-        ...report.failed.map(({ path }) => path),
-        ...report.skipped.map(({ path }) => path),
-        ...report.duplicates.map(({ path }) => path),
-      ]);
-      const accounted = report.imported + report.updated + report.unchanged + named.size;
-      const silentDrops = written.length - accounted;
+      // Every file has a line: an article from it in the library, or a report entry naming it
+      // (a record of a multi-record file is named `file#key`).
+      const reopenedForSources = await LibraryStore.open(join(root, 'data'), { readOnly: true });
+      const named = new Set(
+        [
+          ...report.failed.map(({ path }) => path),
+          ...report.skipped.map(({ path }) => path),
+          ...report.duplicates.map(({ path }) => path),
+          ...report.linkOnly.map(({ path }) => path),
+          ...reopenedForSources.list().map(({ source }) => source),
+        ].map((path) => path.replace(/#.*$/, '')),
+      );
+      await reopenedForSources.close();
+      const silentDrops = written.filter((path) => !named.has(path)).length;
       const hangs = report.failed.filter(({ code }) => code === 'too-slow').length;
       const workerCrashes = report.failed.filter(({ code }) => code === 'parser-crashed').length;
       crashes += workerCrashes;

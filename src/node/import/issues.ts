@@ -50,5 +50,8 @@ export function issueFromError(error: unknown): Issue {
   const systemCode = (error as NodeJS.ErrnoException | undefined)?.code;
   const code = systemCode ? SYSTEM_ERRORS[systemCode] : undefined;
   if (code) return issue(code);
-  return issue('unreadable', { detail: error instanceof Error ? error.message : String(error) });
+  const detail = error instanceof Error ? error.message : String(error);
+  // A system error without a word of its own is the file's; anything else is a reader's bug,
+  // reported for the file (the fuzz test counts these as crashes).
+  return systemCode ? issue('unreadable', { detail }) : issue('parser-crashed', { detail });
 }

@@ -278,7 +278,12 @@ export interface HtmlArticle {
  * @throws ImportIssueError `no-article-found` when the page holds no text at all.
  */
 export function extractHtmlArticle(html: string, format = 'web page'): HtmlArticle {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  let document = parseDocument(html);
+  // Text without an <html> element (a fragment, a mislabelled file) gives linkedom a document
+  // without a root, which Readability refuses: read it as the body of a page.
+  if (!document.documentElement || !document.querySelector('body')) {
+    document = parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  }
   const metadata: ArticleMetadata = {};
   const url = pageUrl(document);
   if (url) metadata.url = url;
