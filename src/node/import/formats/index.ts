@@ -5,11 +5,6 @@
  */
 import { extname } from 'node:path';
 import type { FileOutcome } from '../outcome';
-import { readCsvFile } from './csv';
-import { readHtmlFile } from './html';
-import { readMarkdownFile } from './markdown';
-import { readOmnivoreZip } from './omnivore';
-import { readJsonFile, readJsonLinesFile, readTrafilaturaXml } from './records';
 
 /**
  * The largest multi-record file (JSON, JSON Lines, CSV, zip): 200 MiB. A JSON Lines file of
@@ -45,27 +40,32 @@ export function formatOfName(path: string): FormatName {
   }
 }
 
-/** Reads a file of a non-text format; `onRecord` is called after each record of a long file. */
-export function readFormatFile(
+/**
+ * Reads a file of a non-text format; `onRecord` is called after each record of a long file.
+ * Each reader is loaded on first use: a worker that only reads text files never loads the DOM,
+ * YAML, CSV or zip libraries, which would slow every worker's start (and every import's first
+ * file) for nothing.
+ */
+export async function readFormatFile(
   format: Exclude<FormatName, 'text'>,
   path: string,
   bytes: Uint8Array,
   onRecord: () => void,
-): FileOutcome[] | Promise<FileOutcome[]> {
+): Promise<FileOutcome[]> {
   switch (format) {
     case 'html':
-      return readHtmlFile(path, bytes);
+      return (await import('./html')).readHtmlFile(path, bytes);
     case 'markdown':
-      return [readMarkdownFile(path, bytes)];
+      return [(await import('./markdown')).readMarkdownFile(path, bytes)];
     case 'json':
-      return readJsonFile(path, bytes, onRecord);
+      return (await import('./records')).readJsonFile(path, bytes, onRecord);
     case 'jsonl':
-      return readJsonLinesFile(path, bytes, onRecord);
+      return (await import('./records')).readJsonLinesFile(path, bytes, onRecord);
     case 'xml':
-      return readTrafilaturaXml(path, bytes, onRecord);
+      return (await import('./records')).readTrafilaturaXml(path, bytes, onRecord);
     case 'csv':
-      return readCsvFile(path, bytes);
+      return (await import('./csv')).readCsvFile(path, bytes);
     case 'zip':
-      return readOmnivoreZip(path, bytes, onRecord);
+      return (await import('./omnivore')).readOmnivoreZip(path, bytes, onRecord);
   }
 }
