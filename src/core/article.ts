@@ -26,7 +26,7 @@ export interface RemovedBlock {
 }
 
 /** How the file's bytes were decoded. */
-export const ENCODINGS = ['utf-8', 'utf-8-bom', 'windows-1252'] as const;
+export const ENCODINGS = ['utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
 /** What the importer makes of one file's text, before it is given an identity in the store. */

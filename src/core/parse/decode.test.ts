@@ -73,3 +73,32 @@ describe('decodeArticleBytes', () => {
     expect(decodeArticleBytes(new Uint8Array(0))).toEqual({ text: '', encoding: 'utf-8' });
   });
 });
+
+describe('decodeArticleBytes on UTF-16', () => {
+  const text = 'Élection : le dépouillement\n\nLe scrutin s’est déroulé sans incident, dit-il.';
+  const le = (value: string): Uint8Array => new Uint8Array(Buffer.from(value, 'utf16le'));
+  const be = (value: string): Uint8Array => {
+    const bytes = le(value);
+    for (let index = 0; index < bytes.length; index += 2) {
+      const low = bytes[index]!;
+      bytes[index] = bytes[index + 1]!;
+      bytes[index + 1] = low;
+    }
+    return bytes;
+  };
+
+  it('reads UTF-16 with a byte order mark, LE and BE', () => {
+    expect(decodeArticleBytes(bytes(0xff, 0xfe, ...le(text)))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeArticleBytes(bytes(0xfe, 0xff, ...be(text)))).toEqual({ text, encoding: 'utf-16be' });
+  });
+
+  it('tells UTF-16 without a byte order mark, LE and BE, instead of reading NUL-filled bytes', () => {
+    expect(decodeArticleBytes(le(text))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeArticleBytes(be(text))).toEqual({ text, encoding: 'utf-16be' });
+  });
+
+  it('does not take binary bytes with NULs anywhere for UTF-16', () => {
+    const binary = Uint8Array.from({ length: 512 }, (_, index) => (index % 3 === 0 ? 0 : index & 0xff));
+    expect(decodeArticleBytes(binary).encoding).not.toMatch(/utf-16/);
+  });
+});

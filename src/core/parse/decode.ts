@@ -1,6 +1,7 @@
 /**
- * Turns a file's bytes into text: UTF-8 when the bytes are valid UTF-8, Windows-1252 otherwise,
- * then one line-ending convention (LF) and one Unicode form (NFC).
+ * Turns a file's bytes into text: UTF-16 when it has a UTF-16 byte order mark or the shape of
+ * UTF-16 text without one, UTF-8 when the bytes are valid UTF-8, Windows-1252 otherwise, then one
+ * line-ending convention (LF) and one Unicode form (NFC).
  */
 import type { Encoding } from '../article';
 
@@ -15,6 +16,8 @@ export interface DecodedText {
 // can report it.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const latin = new TextDecoder('windows-1252');
+const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true });
 
 /**
  * Windows-1252 characters for bytes 0x80–0x9F, indexed by byte − 0x80. The five bytes the code
@@ -34,6 +37,8 @@ const CR_LINE_END = /\r\n?/g;
  * the same string whatever editor saved them.
  */
 export function decodeArticleBytes(bytes: Uint8Array): DecodedText {
+  const utf16 = decodeUtf16(bytes);
+  if (utf16) return finish(utf16.text, utf16.encoding);
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let text: string;
   let encoding: Encoding;
@@ -44,9 +49,63 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedText {
     text = decodeWindows1252(bytes);
     encoding = 'windows-1252';
   }
+  return finish(text, encoding);
+}
+
+/** One line-ending convention and one Unicode form. */
+function finish(text: string, encoding: Encoding): DecodedText {
   // Cheap checks first: most files have no CR and are already NFC (ASCII always is).
   if (text.includes('\r')) text = text.replace(CR_LINE_END, '\n');
   return { text: text.normalize('NFC'), encoding };
+}
+
+type Utf16Decoder = typeof utf16le;
+
+/** Bytes looked at to tell UTF-16 without a byte order mark: enough for a few lines of text. */
+const UTF16_SAMPLE_BYTES = 4096;
+
+/**
+ * UTF-16 text, with a byte order mark or without one. Without a mark, text in a Latin script
+ * has a NUL as the high byte of most characters (spaces, punctuation and ASCII letters all have
+ * one), and almost never as the low byte; binary data has NULs anywhere. So: at least 30 % of
+ * the high bytes and at most 1 % of the low bytes are NUL in the first 4 KiB, the length is
+ * even, and the whole decodes without a lone surrogate. Text in other scripts without a mark is
+ * not told apart (it has few NULs) and reads as bytes, as before.
+ */
+function decodeUtf16(bytes: Uint8Array): { text: string; encoding: Encoding } | null {
+  const tryDecode = (decoder: Utf16Decoder, body: Uint8Array): string | null => {
+    try {
+      return decoder.decode(body);
+    } catch {
+      return null;
+    }
+  };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    const text = tryDecode(utf16le, bytes.subarray(2));
+    return text === null ? null : { text, encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const text = tryDecode(utf16be, bytes.subarray(2));
+    return text === null ? null : { text, encoding: 'utf-16be' };
+  }
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const sample = Math.min(bytes.length, UTF16_SAMPLE_BYTES);
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let index = 0; index < sample; index += 2) {
+    if (bytes[index] === 0) evenNuls += 1;
+    if (bytes[index + 1] === 0) oddNuls += 1;
+  }
+  const units = sample / 2;
+  const looksLike = (high: number, low: number): boolean => high >= units * 0.3 && low <= units * 0.01;
+  const encoding: Encoding | null = looksLike(oddNuls, evenNuls)
+    ? 'utf-16le'
+    : looksLike(evenNuls, oddNuls)
+      ? 'utf-16be'
+      : null;
+  if (!encoding) return null;
+  const text = tryDecode(encoding === 'utf-16le' ? utf16le : utf16be, bytes);
+  return text === null ? null : { text, encoding };
 }
 
 /**

@@ -9,3 +9,9 @@ export { articleToMarkdown } from './markdown-export';
 export { ANNOTATION_CONTEXT, annotationsToWebAnnotations, articleUrn } from './web-annotation-export';
 export { writeExportedFile, writeExportedFiles } from './save-export';
 export type { WrittenFile } from './save-export';
+export {
+  annotationsToReadwiseCsv,
+  articleToVaultMarkdown,
+  READWISE_COLUMNS,
+  writeVaultNotes,
+} from './tool-exports';

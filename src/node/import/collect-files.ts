@@ -6,22 +6,45 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { describeReadError } from './read-article-file';
+import type { ImportFailure, ImportSkip } from '../../core/import-report';
+import { issue, issueFromError } from './issues';
 
 /** What to import, and what was left out on purpose or could not be looked at. */
 export interface CollectedFiles {
   /** Absolute paths, sorted by code unit, without repeats. */
   files: string[];
-  skipped: { path: string; reason: string }[];
-  failed: { path: string; error: string }[];
+  /**
+   * The real bytes of the paths in `files` whose names are not valid UTF-8 (a file copied from
+   * an old Windows or Mac disk): their string in `files` shows each stray byte as `%XX`, and
+   * reading goes through these bytes.
+   */
+  rawPaths: Map<string, Uint8Array>;
+  skipped: ImportSkip[];
+  failed: ImportFailure[];
 }
 
 /**
- * Extensions read as articles inside folders. Files without an extension are tried too (text
- * corpora often have none); anything else in a folder is skipped. A file named on the command
- * line is always tried, whatever its name, so its error says what is wrong with it.
+ * The extensions Gazette imports, lower case with the dot: the one list for the folder walk and
+ * the app's open dialog. Files without an extension are tried as text too (text corpora often
+ * have none); anything else in a folder is skipped. A file named on the command line is always
+ * tried, whatever its name, so its error says what is wrong with it.
  */
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+export const IMPORTABLE_EXTENSIONS: readonly string[] = [
+  '.txt',
+  '.text',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.json',
+  '.jsonl',
+  '.ndjson',
+  '.xml',
+  '.csv',
+  '.zip',
+];
+const IMPORTABLE = new Set(IMPORTABLE_EXTENSIONS);
 
 /**
  * Files the operating system or a file manager leaves in folders: skipped without a word, since
@@ -57,55 +80,77 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
  */
 export async function collectImportFiles(paths: readonly string[]): Promise<CollectedFiles> {
   const files = new Set<string>();
+  const rawPaths = new Map<string, Uint8Array>();
   const skipped: CollectedFiles['skipped'] = [];
   const failed: CollectedFiles['failed'] = [];
   /** Real paths of the folders walked so far. */
   const visited = new Set<string>();
   /** Links to folders met during the walk, followed once the real folders are done. */
-  let folderLinks: string[] = [];
+  let folderLinks: { path: string; raw: Buffer | undefined }[] = [];
 
-  /** Walks a folder unless its real path was walked already; false if it was. */
-  const walk = async (folder: string): Promise<boolean> => {
-    let entries: Dirent[];
+  /**
+   * Walks a folder unless its real path was walked already; false if it was. `raw` is the
+   * folder's path as bytes when a part of it is not valid UTF-8.
+   */
+  const walk = async (folder: string, raw?: Buffer): Promise<boolean> => {
+    let entries: Dirent<Buffer>[];
     try {
-      const real = await realpath(folder);
+      // Real paths as bytes (latin1 keeps every byte): two folders never share a key.
+      const real = (await realpath(raw ?? folder, { encoding: 'buffer' })).toString('latin1');
       if (visited.has(real)) return false;
       visited.add(real);
-      entries = await readdir(folder, { withFileTypes: true });
+      entries = await readdir(raw ?? folder, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
-      failed.push({ path: folder, error: describeFolderError(error) });
+      failed.push({ path: folder, ...folderIssue(error) });
       return true;
     }
-    entries.sort((a, b) => byCodeUnit(a.name, b.name));
+    const named = entries.map((entry) => ({ entry, name: nameOf(entry.name) }));
+    named.sort((a, b) => byCodeUnit(a.name, b.name));
+    const names = new Set(named.map(({ name }) => name.toLowerCase()));
 
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (isSystemClutter(entry.name)) continue;
-      if (entry.name.startsWith('.')) {
-        skipped.push({ path, reason: entry.isDirectory() ? 'hidden folder' : 'hidden file' });
+    for (const { entry, name } of named) {
+      const path = join(folder, name);
+      // Bytes are kept as soon as a name on the way is not UTF-8, for every path below it.
+      const rawPath =
+        raw || !isUtf8(entry.name)
+          ? Buffer.concat([raw ?? Buffer.from(folder), Buffer.from(sep), entry.name])
+          : undefined;
+      if (isSystemClutter(name)) continue;
+      if (name.startsWith('.')) {
+        const code = entry.isDirectory() ? 'hidden-folder' : 'hidden-file';
+        skipped.push({ path, reason: issue(code).error, code });
         continue;
       }
       let isFile = entry.isFile();
       if (entry.isDirectory()) {
-        await walk(path);
+        if (isSavedPageResources(name, names)) {
+          skipped.push({ path, ...asSkip('page-resources') });
+          continue;
+        }
+        await walk(path, rawPath);
         continue;
       }
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(path);
+          const target = await stat(rawPath ?? path);
           if (target.isDirectory()) {
-            folderLinks.push(path);
+            folderLinks.push({ path, raw: rawPath });
             continue;
           }
           isFile = target.isFile();
         } catch (error) {
-          failed.push({ path, error: describeLinkError(error) });
+          failed.push({ path, ...linkIssue(error) });
           continue;
         }
       }
-      if (!isFile) skipped.push({ path, reason: 'not a regular file (a pipe, socket or device)' });
-      else if (isTextName(entry.name)) files.add(path);
-      else skipped.push({ path, reason: `not a text article (${extname(entry.name).toLowerCase()})` });
+      if (!isFile) {
+        skipped.push({ path, ...asSkip('not-a-file') });
+      } else if (isImportableName(name)) {
+        files.add(path);
+        if (rawPath) rawPaths.set(path, new Uint8Array(rawPath));
+      } else {
+        skipped.push({ path, ...asSkip('not-an-article-type', { extension: extname(name).toLowerCase() }) });
+      }
     }
     return true;
   };
@@ -116,12 +161,11 @@ export async function collectImportFiles(paths: readonly string[]): Promise<Coll
     try {
       isFolder = (await stat(path)).isDirectory();
     } catch (error) {
-      failed.push({ path, error: describeReadError(error) });
+      failed.push({ path, ...issueFromError(error) });
       continue;
     }
     if (!isFolder) files.add(path);
-    else if (!(await walk(path)))
-      skipped.push({ path, reason: 'folder already included through another path' });
+    else if (!(await walk(path))) skipped.push({ path, ...asSkip('folder-seen') });
   }
 
   // Following a link may find more links: go on until none is left. Each round walks only
@@ -129,46 +173,103 @@ export async function collectImportFiles(paths: readonly string[]): Promise<Coll
   while (folderLinks.length > 0) {
     const links = folderLinks;
     folderLinks = [];
-    for (const link of links) {
-      if (await walk(link)) continue;
-      skipped.push({ path: link, reason: await describeRevisit(link) });
+    for (const { path: link, raw } of links) {
+      if (await walk(link, raw)) continue;
+      skipped.push({ path: link, ...(await describeRevisit(link)) });
     }
   }
 
   return {
     files: [...files].sort(byCodeUnit),
+    rawPaths,
     skipped: skipped.sort((a, b) => byCodeUnit(a.path, b.path)),
     failed: failed.sort((a, b) => byCodeUnit(a.path, b.path)),
   };
 }
 
-function isTextName(name: string): boolean {
+function isImportableName(name: string): boolean {
   const extension = extname(name).toLowerCase();
-  return extension === '' || TEXT_EXTENSIONS.has(extension);
+  return extension === '' || IMPORTABLE.has(extension);
 }
 
-/** Why a link to an already walked folder is not followed: a loop, or just a second way in. */
-async function describeRevisit(link: string): Promise<string> {
+/**
+ * A browser's "web page, complete" saves `Page.html` with its images and scripts in `Page_files`
+ * (or `Page-Dateien`, `Page_fichiers`... by language): the folder beside a page of the same name
+ * holds no article. `names` are the folder's entries, lower case.
+ */
+function isSavedPageResources(folderName: string, names: ReadonlySet<string>): boolean {
+  const match = /^(.+?)(?:_files|-dateien|_fichiers|_archivos|_arquivos|_file|-files)$/i.exec(folderName);
+  if (!match) return false;
+  const page = match[1]!.toLowerCase();
+  return ['.html', '.htm', '.xhtml'].some((extension) => names.has(page + extension));
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
   try {
-    const [target, parent] = await Promise.all([realpath(link), realpath(dirname(link))]);
-    const isLoop = parent === target || parent.startsWith(target.endsWith(sep) ? target : target + sep);
-    return isLoop
-      ? `symbolic link loop: it leads back to ${target}, a folder that contains it`
-      : `folder already included through another path (${target})`;
+    utf8Strict.decode(bytes);
+    return true;
   } catch {
-    return 'folder already included through another path';
+    return false;
   }
 }
 
-function describeLinkError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'broken symbolic link: its target does not exist';
-  if (code === 'ELOOP') return 'symbolic link loop: the link leads back to itself';
-  return describeReadError(error);
+/**
+ * A file name's bytes as a string: UTF-8 when valid; otherwise each byte of an invalid sequence
+ * as `%XX`, so the name stays readable, distinct from other names, and the same at every import.
+ */
+function nameOf(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let name = '';
+  let start = 0;
+  while (start < bytes.length) {
+    // Take the longest valid UTF-8 run from `start` (at most 4 bytes per character).
+    let taken = 0;
+    for (let length = Math.min(4, bytes.length - start); length >= 1; length--) {
+      if (isUtf8(bytes.subarray(start, start + length))) {
+        taken = length;
+        break;
+      }
+    }
+    if (taken === 0) {
+      name += `%${bytes[start]!.toString(16).toUpperCase().padStart(2, '0')}`;
+      start += 1;
+    } else {
+      name += bytes.subarray(start, start + taken).toString('utf8');
+      start += taken;
+    }
+  }
+  return name;
 }
 
-function describeFolderError(error: unknown): string {
+function asSkip(
+  code: Parameters<typeof issue>[0],
+  values?: Parameters<typeof issue>[1],
+): Omit<ImportSkip, 'path'> {
+  const { error, ...rest } = issue(code, values);
+  return { reason: error, ...rest };
+}
+
+/** Why a link to an already walked folder is not followed: a loop, or just a second way in. */
+async function describeRevisit(link: string): Promise<Omit<ImportSkip, 'path'>> {
+  try {
+    const [target, parent] = await Promise.all([realpath(link), realpath(dirname(link))]);
+    const isLoop = parent === target || parent.startsWith(target.endsWith(sep) ? target : target + sep);
+    return isLoop ? asSkip('link-loop-folder', { target }) : asSkip('folder-seen-at', { target });
+  } catch {
+    return asSkip('folder-seen');
+  }
+}
+
+function linkIssue(error: unknown): Omit<ImportFailure, 'path'> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot open the folder: permission denied';
-  return describeReadError(error).replace('cannot read the file', 'cannot open the folder');
+  if (code === 'ENOENT') return issue('broken-link');
+  return issueFromError(error);
+}
+
+function folderIssue(error: unknown): Omit<ImportFailure, 'path'> {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return issue('folder-permission-denied');
+  return issueFromError(error);
 }

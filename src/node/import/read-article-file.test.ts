@@ -9,7 +9,7 @@ import {
   MAX_ARTICLE_BYTES,
   readArticleFile,
   readArticleFileSync,
-  type FileOutcome,
+  type SingleOutcome as FileOutcome,
 } from './read-article-file';
 import { SEED_BLOCKS, SEED_REMOVED, SEED_TITLE } from './seed-article.expected';
 
@@ -101,10 +101,33 @@ describe('readArticleFile on made-up files', () => {
     );
   });
 
-  it('says so when a file is UTF-16 rather than calling it binary', async () => {
-    const utf16 = Uint8Array.from([0xff, 0xfe, 0x54, 0x00, 0x0a, 0x00]);
-    expect(expectFailure(await readArticleFile(await write('utf16.txt', utf16)))).toBe(
-      'the file is UTF-16 text, which is not supported: save it as UTF-8',
+  it('reads UTF-16 text, with or without a byte order mark, rather than calling it binary', async () => {
+    const text = 'Élection : le dépouillement\n\nLe scrutin s’est déroulé sans incident, a-t-il dit.\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const [name, bytes, encoding] of [
+      ['le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'utf-16le'],
+      ['le.txt', le, 'utf-16le'],
+      ['be-bom.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'utf-16be'],
+      ['be.txt', be, 'utf-16be'],
+    ] as const) {
+      const outcome = expectArticle(await readArticleFile(await write(name, bytes)));
+      expect(outcome.encoding).toBe(encoding);
+      expect(outcome.article.title).toBe('Élection : le dépouillement');
+      expect(outcome.article.blocks[0]?.text).toBe('Le scrutin s’est déroulé sans incident, a-t-il dit.');
+    }
+  });
+
+  it('says "5.0 MiB, over the 5 MiB limit" for 5 MiB and one byte, and takes exactly 5 MiB', async () => {
+    const path = await write('edge.txt', '');
+    await truncate(path, MAX_ARTICLE_BYTES + 1);
+    expect(expectFailure(await readArticleFile(path))).toBe(
+      'file is 5.0 MiB, over the 5 MiB limit for an article',
+    );
+    await truncate(path, MAX_ARTICLE_BYTES);
+    // Exactly at the limit it is read (and, being all NULs, found binary): not refused for size.
+    expect(expectFailure(await readArticleFile(path))).toBe(
+      'binary file (contains NUL bytes), not an article',
     );
   });
 
@@ -112,7 +135,7 @@ describe('readArticleFile on made-up files', () => {
     const path = await write('huge.txt', '');
     await truncate(path, Math.round(12.3 * 1024 * 1024));
     expect(expectFailure(await readArticleFile(path))).toBe(
-      'file is 12.3 MB, over the 5 MB limit for an article',
+      'file is 12.3 MiB, over the 5 MiB limit for an article',
     );
     expect(MAX_ARTICLE_BYTES).toBe(5 * 1024 * 1024);
   });

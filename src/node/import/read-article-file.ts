@@ -1,15 +1,25 @@
 /**
- * Reads one file and makes an article of it, or says in one sentence why it cannot. Never
- * throws for a bad file: every outcome, good or bad, is a value the import report can show.
+ * Reads one plain-text file and makes an article of it, or says in one sentence why it cannot.
+ * Never throws for a bad file: every outcome, good or bad, is a value the import report can show.
+ * Also home of the bounded file read every format shares, and of `makeArticleOutcome`, the one
+ * place a title and body blocks become an article (word count, language, fingerprint).
  */
 import fs, { constants } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { Encoding, ParsedArticle } from '../../core/article';
+import type { ArticleMetadata, Block, Encoding, RemovedBlock } from '../../core/article';
+import { formatSize } from '../../core/import-report';
 import { decodeArticleBytes } from '../../core/parse/decode';
 import { countWords, readingMinutes } from '../../core/parse/metrics';
 import { parseArticleText } from '../../core/parse/structure';
 import { fingerprint } from './fingerprint';
+import { ImportIssueError, issue, issueFromError } from './issues';
 import { detectLanguage, languageSample } from './language';
+import type { ArticleOutcome, FailedOutcome, ReaderData } from './outcome';
+
+export type { ArticleOutcome, FailedOutcome, FileOutcome } from './outcome';
+
+/** What reading a one-article file gives. */
+export type SingleOutcome = ArticleOutcome | FailedOutcome;
 
 /**
  * The largest file read as an article: 5 MiB. The longest news articles are a few tens of
@@ -18,41 +28,29 @@ import { detectLanguage, languageSample } from './language';
  */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
-/** What reading one file gave: an article, or the reason there is none. */
-export type FileOutcome =
-  | {
-      kind: 'article';
-      /** Absolute path (`path.resolve`, symbolic links not followed): the article's source. */
-      path: string;
-      encoding: Encoding;
-      /** SHA-256 of the canonical text; see `fingerprint.ts`. */
-      fingerprint: string;
-      /** Name of the folder holding the file, e.g. `business`. */
-      section: string;
-      article: ParsedArticle;
-    }
-  | { kind: 'failed'; path: string; error: string };
-
 export interface ReadArticleOptions {
   /** Files larger than this fail without being read; defaults to `MAX_ARTICLE_BYTES`. */
   maxBytes?: number;
 }
 
-/** A problem with the file itself, worded for a person. */
-class UnreadableFile extends Error {}
+/** A path as given, or the raw bytes of a path whose name is not valid UTF-8. */
+export type FilePath = string | Uint8Array;
 
 /**
  * Reads, decodes and parses one article file. Resolves to `failed` with a message for a person
  * when the file is missing, unreadable, not a regular file, too large, binary, empty, or has
  * a title and nothing else.
  */
-export async function readArticleFile(file: string, options: ReadArticleOptions = {}): Promise<FileOutcome> {
+export async function readArticleFile(
+  file: string,
+  options: ReadArticleOptions = {},
+): Promise<SingleOutcome> {
   const path = resolve(file);
   let bytes: Uint8Array;
   try {
     bytes = await readBounded(path, options.maxBytes ?? MAX_ARTICLE_BYTES);
   } catch (error) {
-    return { kind: 'failed', path, error: describeReadError(error) };
+    return failed(path, error);
   }
   return articleFromBytes(path, bytes);
 }
@@ -63,57 +61,110 @@ export async function readArticleFile(file: string, options: ReadArticleOptions 
  * whole process), which on a 2-core machine cost more than the reads themselves.
  * Never call it on the main thread.
  */
-export function readArticleFileSync(file: string, options: ReadArticleOptions = {}): FileOutcome {
+export function readArticleFileSync(file: string, options: ReadArticleOptions = {}): SingleOutcome {
   const path = resolve(file);
   let bytes: Uint8Array;
   try {
     bytes = readBoundedSync(path, options.maxBytes ?? MAX_ARTICLE_BYTES);
   } catch (error) {
-    return { kind: 'failed', path, error: describeReadError(error) };
+    return failed(path, error);
   }
   return articleFromBytes(path, bytes);
+}
+
+/** The failed outcome for whatever reading `path` threw. */
+export function failed(path: string, error: unknown): FailedOutcome {
+  return { kind: 'failed', path, ...issueFromError(error) };
+}
+
+/**
+ * Decodes a file's bytes as text (see `decodeArticleBytes`), refusing binary data.
+ * @throws ImportIssueError `empty` or `binary`.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes.length === 0) throw new ImportIssueError('empty');
+  const decoded = decodeArticleBytes(bytes);
+  // UTF-16 is decoded first, so a NUL left in the text means bytes that are not text.
+  if (decoded.text.includes('\0')) throw new ImportIssueError('binary');
+  return decoded;
 }
 
 /**
  * Makes an article of a file's bytes, without touching the disk. `path` must be absolute;
  * it names the article's source and its section (the parent folder's name).
  */
-export function articleFromBytes(path: string, bytes: Uint8Array): FileOutcome {
-  const fail = (error: string): FileOutcome => ({ kind: 'failed', path, error });
-  if (bytes.length === 0) return fail('empty file');
-  if (bytes.indexOf(0) !== -1) {
-    // UTF-16 text is full of NUL bytes too: say what it is rather than "binary".
-    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-    return fail(
-      utf16
-        ? 'the file is UTF-16 text, which is not supported: save it as UTF-8'
-        : 'binary file (contains NUL bytes), not an article',
-    );
+export function articleFromBytes(path: string, bytes: Uint8Array): SingleOutcome {
+  try {
+    const { text, encoding } = decodeText(bytes);
+    return articleFromText(path, path, text, encoding, {});
+  } catch (error) {
+    return failed(path, error);
   }
+}
 
-  const { text, encoding } = decodeArticleBytes(bytes);
+/**
+ * Makes an article of plain text whose first non-empty line is the title (the cleaner's input).
+ * @throws ImportIssueError `blank` or `title-only`.
+ */
+export function articleFromText(
+  path: string,
+  source: string,
+  text: string,
+  encoding: Encoding,
+  metadata: ArticleMetadata,
+  extra: { language?: string; readerData?: ReaderData } = {},
+): ArticleOutcome {
   const { title, blocks, removed } = parseArticleText(text);
-  if (!title) return fail('empty file (only white space)');
-  if (blocks.length === 0) return fail('the file has a title but no body text');
+  return makeArticleOutcome({ path, source, encoding, title, blocks, removed, metadata, ...extra });
+}
 
+/** The parts every format gives; `language` is a hint (BCP 47) the text is checked against. */
+export interface ArticleParts {
+  path: string;
+  source: string;
+  encoding: Encoding;
+  title: string;
+  blocks: Block[];
+  removed: RemovedBlock[];
+  metadata: ArticleMetadata;
+  language?: string;
+  readerData?: ReaderData;
+}
+
+/**
+ * The one place a title and body blocks become an article: word count, language, reading time
+ * and fingerprint.
+ * @throws ImportIssueError `blank` when there is no title, `title-only` when there is no body.
+ */
+export function makeArticleOutcome(parts: ArticleParts): ArticleOutcome {
+  const { title, blocks } = parts;
+  if (!title) throw new ImportIssueError('blank');
+  if (blocks.length === 0) throw new ImportIssueError('title-only');
   let wordCount = 0;
   for (const block of blocks) wordCount += countWords(block.text);
-  const language = detectLanguage(languageSample(title, blocks));
-  return {
+  // The text decides: a scraper's `language` field is often the site's, not the article's.
+  const detected = detectLanguage(languageSample(title, blocks));
+  const hint = parts.language?.toLowerCase().split(/[-_]/)[0];
+  const language = detected === 'und' && hint && /^[a-z]{2,3}$/.test(hint) ? hint : detected;
+  const outcome: ArticleOutcome = {
     kind: 'article',
-    path,
-    encoding,
+    path: parts.path,
+    source: parts.source,
+    encoding: parts.encoding,
     fingerprint: fingerprint(title, blocks),
-    section: basename(dirname(path)),
+    section: basename(dirname(parts.path)),
     article: {
       title,
       blocks,
-      removed,
+      removed: parts.removed,
       language,
       wordCount,
       readingMinutes: readingMinutes(wordCount, language),
     },
+    metadata: parts.metadata,
   };
+  if (parts.readerData) outcome.readerData = parts.readerData;
+  return outcome;
 }
 
 /** `O_NONBLOCK` makes opening a named pipe return at once instead of waiting for a writer. */
@@ -127,9 +178,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * per step, which is about half the time of reading a small article from the page cache;
  * chaining callbacks reads the BBC corpus about twice as fast.
  */
-function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
+export function readBounded(path: FilePath, maxBytes: number, what = 'an article'): Promise<Uint8Array> {
   return new Promise((resolveBytes, reject) => {
-    fs.open(path, OPEN_FLAGS, (openError, fd) => {
+    fs.open(toPathLike(path), OPEN_FLAGS, (openError, fd) => {
       if (openError) return reject(openError);
       // A read-only descriptor has nothing to flush: a failing close cannot lose data.
       const finish = (error: unknown, bytes?: Uint8Array): void =>
@@ -137,11 +188,11 @@ function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
 
       fs.fstat(fd, (statError, stat) => {
         if (statError) return finish(statError);
-        if (stat.isDirectory()) return finish(new UnreadableFile('this is a folder, not a file'));
+        if (stat.isDirectory()) return finish(new ImportIssueError('is-a-folder'));
         if (!stat.isFile()) {
-          return finish(new UnreadableFile('not a regular file (a pipe, socket or device), not an article'));
+          return finish(new ImportIssueError('not-a-file'));
         }
-        if (stat.size > maxBytes) return finish(new UnreadableFile(tooLarge(stat.size, maxBytes)));
+        if (stat.size > maxBytes) return finish(tooLarge(stat.size, maxBytes, what));
 
         // Ask for size + 1 bytes: a short read is the end of the file; a full one means the
         // file grew since `fstat`, so read on, still within the limit.
@@ -151,7 +202,7 @@ function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
           fs.read(fd, buffer, length, buffer.length - length, length, (readError, bytesRead) => {
             if (readError) return finish(readError);
             length += bytesRead;
-            if (length > maxBytes) return finish(new UnreadableFile(tooLarge(length, maxBytes)));
+            if (length > maxBytes) return finish(tooLarge(length, maxBytes, what));
             if (length < buffer.length) return finish(null, buffer.subarray(0, length));
             const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
             buffer.copy(bigger, 0, 0, length);
@@ -166,19 +217,18 @@ function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
 }
 
 /** `readBounded` with blocking calls: the same checks, in the same order. */
-function readBoundedSync(path: string, maxBytes: number): Uint8Array {
-  const fd = fs.openSync(path, OPEN_FLAGS);
+export function readBoundedSync(path: FilePath, maxBytes: number, what = 'an article'): Uint8Array {
+  const fd = fs.openSync(toPathLike(path), OPEN_FLAGS);
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) throw new UnreadableFile('this is a folder, not a file');
-    if (!stat.isFile())
-      throw new UnreadableFile('not a regular file (a pipe, socket or device), not an article');
-    if (stat.size > maxBytes) throw new UnreadableFile(tooLarge(stat.size, maxBytes));
+    if (stat.isDirectory()) throw new ImportIssueError('is-a-folder');
+    if (!stat.isFile()) throw new ImportIssueError('not-a-file');
+    if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes, what);
     let buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
     for (;;) {
       length += fs.readSync(fd, buffer, length, buffer.length - length, length);
-      if (length > maxBytes) throw new UnreadableFile(tooLarge(length, maxBytes));
+      if (length > maxBytes) throw tooLarge(length, maxBytes, what);
       if (length < buffer.length) return buffer.subarray(0, length);
       const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
       buffer.copy(bigger, 0, 0, length);
@@ -189,38 +239,19 @@ function readBoundedSync(path: string, maxBytes: number): Uint8Array {
   }
 }
 
-function tooLarge(size: number, maxBytes: number): string {
-  return `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit for an article`;
+/** A raw path's bytes as the Buffer `fs` takes (no copy). */
+function toPathLike(path: FilePath): string | Buffer {
+  return typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
 }
 
-/** `512 bytes`, `12.3 KB`, `5 MB` (binary units, as file managers show them). */
-function formatSize(bytes: number): string {
-  const format = (value: number, unit: string): string => `${Number(value.toFixed(1))} ${unit}`;
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return format(bytes / 1024, 'KB');
-  return format(bytes / (1024 * 1024), 'MB');
+function tooLarge(size: number, maxBytes: number, what: string): ImportIssueError {
+  return new ImportIssueError('too-large', { size: formatSize(size), limit: formatSize(maxBytes), what });
 }
-
-/** System error codes in words. The path is not repeated: the report shows it beside the error. */
-const READ_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder',
-  ENOTDIR: 'no such file or folder (a part of its path is a file)',
-  EACCES: 'cannot read the file: permission denied',
-  EPERM: 'cannot read the file: permission denied',
-  EISDIR: 'this is a folder, not a file',
-  ELOOP: 'cannot read the file: its symbolic links form a loop',
-  ENAMETOOLONG: 'cannot read the file: its path is too long',
-  EMFILE: 'cannot read the file: too many files are open',
-  ENFILE: 'cannot read the file: too many files are open',
-  EIO: 'cannot read the file: input/output error (a disk or network problem)',
-  EBUSY: 'cannot read the file: it is locked by another program',
-};
 
 /** One sentence for a person from whatever reading threw. */
 export function describeReadError(error: unknown): string {
-  if (error instanceof UnreadableFile) return error.message;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const known = code ? READ_ERRORS[code] : undefined;
-  if (known) return known;
-  return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
+  return issueFromError(error).error;
 }
+
+/** Kept for callers that only need the issue. */
+export { issue };

@@ -94,3 +94,64 @@ describe('importIntoLibrary and removed articles', () => {
     expect(store.get(articleIdForSource(path.join(copyDir, '003-copy.txt')))).toBeDefined();
   });
 });
+
+describe('importIntoLibrary on awkward names and encodings (issue 9 §4)', () => {
+  it('imports a file whose name is not valid UTF-8, under a readable, stable source', async () => {
+    const text = await readFile(path.join(BBC, '004.txt'));
+    // "caf\xE9.txt": a Latin-1 name from an old disk.
+    const rawName = Buffer.concat([
+      Buffer.from(newsDir + path.sep),
+      Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+      Buffer.from('.txt'),
+    ]);
+    await writeFile(rawName, text);
+    const report = await importIntoLibrary(store, [newsDir], { now: first });
+    expect(report.failed).toEqual([]);
+    expect(report.imported).toBe(4);
+    const source = path.join(newsDir, 'caf%E9.txt');
+    const article = store.findBySource(source);
+    expect(article?.title).toBe(text.toString('utf8').split('\n')[0]);
+    // Imported again: the same source, so unchanged.
+    expect(await importIntoLibrary(store, [newsDir], { now: later })).toMatchObject({
+      imported: 0,
+      unchanged: 4,
+    });
+  });
+
+  it('imports UTF-16 files without a byte order mark, LE and BE', async () => {
+    const text = 'Élection municipale\n\nLe dépouillement s’est achevé tard dans la nuit, sans incident.\n';
+    const le = Buffer.from(text, 'utf16le');
+    await writeFile(path.join(newsDir, 'le.txt'), le);
+    await writeFile(path.join(newsDir, 'be.txt'), Buffer.from(le).swap16());
+    const report = await importIntoLibrary(store, [
+      path.join(newsDir, 'le.txt'),
+      path.join(newsDir, 'be.txt'),
+    ]);
+    expect(report.failed).toEqual([]);
+    expect(report.imported).toBe(1);
+    expect(report.duplicates).toHaveLength(1);
+    expect(store.findBySource(path.join(newsDir, 'be.txt'))?.encoding).toBe('utf-16be');
+  });
+
+  it("gives every failure a stable code beside its sentence, and skips a saved page's _files folder", async () => {
+    await writeFile(path.join(newsDir, 'empty.txt'), '');
+    await mkdir(path.join(newsDir, 'Page_files'));
+    await writeFile(path.join(newsDir, 'Page_files', 'app.txt'), 'Not an article\n\nAt all.');
+    await writeFile(path.join(newsDir, 'Page.html'), '<html><body><p>Short</p></body></html>');
+    const report = await importIntoLibrary(store, [newsDir, path.join(root, 'missing.txt')]);
+    expect(report.failed).toContainEqual({
+      path: path.join(newsDir, 'empty.txt'),
+      error: 'empty file',
+      code: 'empty',
+    });
+    expect(report.failed).toContainEqual({
+      path: path.join(root, 'missing.txt'),
+      error: 'no such file or folder',
+      code: 'missing',
+    });
+    expect(report.skipped).toContainEqual(
+      expect.objectContaining({ path: path.join(newsDir, 'Page_files'), code: 'page-resources' }),
+    );
+    expect(store.findBySource(path.join(newsDir, 'Page_files', 'app.txt'))).toBeUndefined();
+  });
+});

@@ -13,19 +13,41 @@
  * After each commit, the articles it updated go to `onArticlesUpdated`, so the reader's highlights
  * follow their words into the new text (the app and the command line pass the annotation store's
  * `reanchorArticles`).
+ *
+ * A record of a multi-record file (JSON Lines, another reader's export) is an article like any
+ * other, whose source is the file's path plus `#` and the record's key. Every file is parsed in
+ * the parse workers, never on this thread (see parse-pool.ts).
  */
 import type { Article } from '../../core/article';
 import { emptyImportReport, type ImportProgress, type ImportReport } from '../../core/import-report';
 import { makeExcerpt } from '../../core/parse/metrics';
 import { collectImportFiles } from '../import/collect-files';
-import { POOL_MIN_FILES, type ParsePool } from '../import/parse-pool';
-import { readArticleFile, type FileOutcome } from '../import/read-article-file';
+import type { ArticleOutcome, FileOutcome, ReaderData } from '../import/outcome';
+import { sharedParsePool, type ImportFile, type ParsePool } from '../import/parse-pool';
 import { articleIdForSource, type LibraryStore } from '../store';
+
+/** An article committed by this import with the reader's data its source carried. */
+export interface CarriedReaderData {
+  /** The article's id in the library. */
+  id: string;
+  article: Article;
+  readerData: ReaderData;
+}
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
-  /** Worker threads to parse on, used for imports of `POOL_MIN_FILES` files or more. */
+  /**
+   * Worker threads to parse on; the process's shared pool from sources when not given (the
+   * command line, tests). Every import parses there, never on the calling thread.
+   */
   parsePool?: ParsePool;
+  /**
+   * Called after each commit with the articles of that commit that came with reading state,
+   * tags or highlights (Omnivore, Wallabag), for the progress, tag and annotation stores to take
+   * in (highlights anchored by their quote). Same rules as `onArticlesUpdated`. Without it the
+   * data is only counted in the report's `carried`.
+   */
+  onReaderData?: (entries: CarriedReaderData[]) => Promise<void>;
   /** The import's clock; tests pass a fixed one. */
   now?: () => Date;
   /**
@@ -40,12 +62,6 @@ export interface ImportOptions {
    */
   onArticlesCommitted?: (articles: Article[]) => Promise<void>;
 }
-
-/**
- * Files read at once. Reads go to libuv's thread pool (4 threads by default), so a few more
- * than that keeps it busy without holding thousands of buffers in memory.
- */
-const READ_CONCURRENCY = 16;
 
 /** Progress is reported every this many files (and at the end). */
 const PROGRESS_EVERY = 25;
@@ -64,41 +80,80 @@ export async function importIntoLibrary(
   report.skipped.push(...collected.skipped);
   report.failed.push(...collected.failed);
 
-  const files = [...new Set(collected.files)];
+  const files: ImportFile[] = [...new Set(collected.files)].map((path) => {
+    const raw = collected.rawPaths.get(path);
+    return raw ? { path, raw } : { path };
+  });
   const total = files.length;
   let done = 0;
   options.onProgress?.({ done, total });
 
   // Articles of this run not committed yet, so duplicates within one run are caught too.
   const pendingByFingerprint = new Map<string, string>();
+  // Sources of this run not committed yet: a record met twice is one article.
+  const pendingBySource = new Map<string, string>();
   let added: Article[] = [];
   let updated: Article[] = [];
+  let carried: CarriedReaderData[] = [];
 
   const flush = async (): Promise<void> => {
     if (added.length === 0 && updated.length === 0) return;
     const committed = updated;
     const all = [...added, ...updated];
+    const withReaderData = carried;
     await store.commit({ added, updated });
     added = [];
     updated = [];
+    carried = [];
     pendingByFingerprint.clear();
+    pendingBySource.clear();
     if (committed.length > 0) await options.onArticlesUpdated?.(committed);
     await options.onArticlesCommitted?.(all);
+    if (withReaderData.length > 0) await options.onReaderData?.(withReaderData);
+  };
+
+  /** Counts what the source carried, and keeps it for `onReaderData`. */
+  const carry = (article: Article, readerData: ReaderData | undefined): Article => {
+    if (!readerData) return article;
+    carried.push({ id: article.id, article, readerData });
+    report.carried.articles += 1;
+    report.carried.tags += readerData.tags.length;
+    report.carried.highlights += readerData.highlights.length;
+    if (readerData.highlights.length > 0) {
+      // Highlights from exports have no position: the annotation store anchors them by quote;
+      // one whose words are not in the text will show as detached.
+      const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+      const text = fold([article.title, ...article.blocks.map((block) => block.text)].join(' '));
+      for (const { quote } of readerData.highlights)
+        if (!text.includes(fold(quote))) report.carried.detached += 1;
+    }
+    return article;
   };
 
   const place = (outcome: FileOutcome): void => {
     if (outcome.kind === 'failed') {
-      report.failed.push({ path: outcome.path, error: outcome.error });
+      const { path, error, code, values } = outcome;
+      report.failed.push(values === undefined ? { path, error, code } : { path, error, code, values });
       return;
     }
-    const { path, fingerprint } = outcome;
+    if (outcome.kind === 'link-only') {
+      report.linkOnly.push({ path: outcome.path, count: outcome.count });
+      return;
+    }
+    const { source: path, fingerprint } = outcome;
+    const inThisRun = pendingBySource.get(path);
+    if (inThisRun !== undefined) {
+      report.duplicates.push({ path, of: inThisRun });
+      return;
+    }
     const time = now().toISOString();
     const known = store.findBySource(path);
     if (known?.removedAt !== undefined) {
       // An update replaces the whole record, removal mark included. The body is written again
       // even when the text is the same: one line in the new pack, for one code path.
       pendingByFingerprint.set(fingerprint, known.id);
-      updated.push(toArticle(outcome, known.id, time, time));
+      pendingBySource.set(path, known.id);
+      updated.push(carry(toArticle(outcome, known.id, time, time), outcome.readerData));
       report.imported += 1;
       return;
     }
@@ -107,7 +162,8 @@ export async function importIntoLibrary(
         report.unchanged += 1;
         return;
       }
-      updated.push(toArticle(outcome, known.id, known.importedAt, time));
+      pendingBySource.set(path, known.id);
+      updated.push(carry(toArticle(outcome, known.id, known.importedAt, time), outcome.readerData));
       report.updated += 1;
       return;
     }
@@ -118,60 +174,35 @@ export async function importIntoLibrary(
     }
     const id = articleIdForSource(path);
     pendingByFingerprint.set(fingerprint, id);
-    added.push(toArticle(outcome, id, time, time));
+    pendingBySource.set(path, id);
+    added.push(carry(toArticle(outcome, id, time, time), outcome.readerData));
     report.imported += 1;
   };
 
   const take = async (outcome: FileOutcome): Promise<void> => {
     place(outcome);
-    done += 1;
-    if (done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.({ done, total });
     if (added.length + updated.length >= COMMIT_BATCH) await flush();
   };
-  if (options.parsePool && files.length >= POOL_MIN_FILES) {
-    await options.parsePool.parseInOrder(files, take);
-  } else {
-    await parseInThread(files, take);
-  }
+  const fileDone = (): void => {
+    done += 1;
+    if (done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.({ done, total });
+  };
+  await (options.parsePool ?? sharedParsePool()).parseInOrder(files, take, fileDone);
   await flush();
   return report;
 }
 
-/**
- * Reads and parses files on this thread, `READ_CONCURRENCY` reads under way at once, handing
- * each outcome to `onOutcome` in the order of `files` (so reports are deterministic).
- */
-async function parseInThread(
-  files: string[],
-  onOutcome: (outcome: FileOutcome) => Promise<void>,
-): Promise<void> {
-  const inFlight: Promise<FileOutcome>[] = [];
-  let next = 0;
-  const launch = (): void => {
-    while (inFlight.length < READ_CONCURRENCY && next < files.length)
-      inFlight.push(readArticleFile(files[next++] ?? ''));
-  };
-  launch();
-  while (inFlight.length > 0) {
-    const outcome = await (inFlight.shift() as Promise<FileOutcome>);
-    launch();
-    await onOutcome(outcome);
-  }
-}
-
-function toArticle(
-  outcome: Extract<FileOutcome, { kind: 'article' }>,
-  id: string,
-  importedAt: string,
-  updatedAt: string,
-): Article {
+function toArticle(outcome: ArticleOutcome, id: string, importedAt: string, updatedAt: string): Article {
   const { article } = outcome;
   return {
+    // What the format told (author, site, URL...): kept by the store once its schema has the
+    // fields (the store's own issue); the text and identity below never depend on it.
+    ...definedOnly(outcome.metadata),
     id,
     title: article.title,
     language: article.language,
     section: outcome.section,
-    source: outcome.path,
+    source: outcome.source,
     encoding: outcome.encoding,
     wordCount: article.wordCount,
     readingMinutes: article.readingMinutes,
@@ -182,4 +213,9 @@ function toArticle(
     blocks: article.blocks,
     removed: article.removed,
   };
+}
+
+/** The fields of `object` that are not `undefined` (the store's schema refuses `undefined`). */
+function definedOnly<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
