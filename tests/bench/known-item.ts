@@ -90,8 +90,13 @@ export async function benchKnownItems(): Promise<BenchResult[]> {
   const database = new Database(':memory:');
   try {
     await importIntoLibrary(store, [CORPUS], {});
-    const index = await SearchIndex.open(store, { annotations: () => AnnotationStore.open(store), persistDelayMs: 60_000 });
-    database.exec("CREATE VIRTUAL TABLE articles USING fts5(id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')");
+    const index = await SearchIndex.open(store, {
+      annotations: () => AnnotationStore.open(store),
+      persistDelayMs: 60_000,
+    });
+    database.exec(
+      "CREATE VIRTUAL TABLE articles USING fts5(id UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')",
+    );
     const insert = database.prepare('INSERT INTO articles (id, title, body) VALUES (?, ?, ?)');
     const bodies = new Map<string, string>();
     // By source path: the library's order follows import times, which differ from run to run.
@@ -117,19 +122,32 @@ export async function benchKnownItems(): Promise<BenchResult[]> {
 
     const ftsQuery = (query: string[], join: ' AND ' | ' OR '): string =>
       query.map((word) => `"${word.replace(/"/g, '')}"`).join(join);
-    const fts = database.prepare(`SELECT id FROM articles WHERE articles MATCH ? ORDER BY bm25(articles) LIMIT ${TOP}`);
-    const ftsTop = (query: string): string[] => (fts.all(query) as Array<{ id: string }>).map((row) => row.id);
+    const fts = database.prepare(
+      `SELECT id FROM articles WHERE articles MATCH ? ORDER BY bm25(articles) LIMIT ${TOP}`,
+    );
+    const ftsTop = (query: string): string[] =>
+      (fts.all(query) as Array<{ id: string }>).map((row) => row.id);
 
-    const hits = { gazette: new Map<Kind, number>(), ftsAnd: new Map<Kind, number>(), ftsOr: new Map<Kind, number>() };
+    const hits = {
+      gazette: new Map<Kind, number>(),
+      ftsAnd: new Map<Kind, number>(),
+      ftsOr: new Map<Kind, number>(),
+    };
     const count = (map: Map<Kind, number>, kind: Kind, hit: boolean): void => {
       map.set(kind, (map.get(kind) ?? 0) + (hit ? 1 : 0));
     };
     for (const item of items) {
       const gazette = await index.search({ query: item.words.join(' '), limit: TOP });
-      count(hits.gazette, item.kind, gazette.some((result) => result.id === item.id));
+      count(
+        hits.gazette,
+        item.kind,
+        gazette.some((result) => result.id === item.id),
+      );
       // GAZETTE_BENCH_MISSES=1 lists the queries Gazette misses, to study the ranking (not to tune to them).
       if (process.env.GAZETTE_BENCH_MISSES && !gazette.some((result) => result.id === item.id))
-        console.log(`miss (${item.kind}): "${item.words.join(' ')}" for "${store.get(item.id)?.title ?? ''}"`);
+        console.log(
+          `miss (${item.kind}): "${item.words.join(' ')}" for "${store.get(item.id)?.title ?? ''}"`,
+        );
       count(hits.ftsAnd, item.kind, ftsTop(ftsQuery(item.words, ' AND ')).includes(item.id));
       count(hits.ftsOr, item.kind, ftsTop(ftsQuery(item.words, ' OR ')).includes(item.id));
     }

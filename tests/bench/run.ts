@@ -37,7 +37,9 @@ for (const bench of benches.filter((entry) => !only || entry.title.toLowerCase()
 // Every benchmark closes what it opened (worker pools, browsers, stores), so the process ends by
 // itself. Should one forget, say what is left open rather than hang without a word, then end.
 await new Promise<void>((resolve) => setTimeout(resolve, 100));
-const open = process.getActiveResourcesInfo().filter((kind) => !['TTYWrap', 'PipeWrap', 'Timeout'].includes(kind));
+const open = process
+  .getActiveResourcesInfo()
+  .filter((kind) => !['TTYWrap', 'PipeWrap', 'Timeout'].includes(kind));
 if (open.length > 0) {
   console.error(`\nA benchmark left open: ${open.join(', ')}; ending the process.`);
   process.exit(process.exitCode ?? 0);

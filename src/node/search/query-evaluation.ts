@@ -91,18 +91,31 @@ export function phraseWords(phrase: string): string[] {
 
 /**
  * Whether `text` holds `wanted` (folded words) one after the other, case and accents aside:
- * "Bank of England" is found in "the bank of england's rate", not in "England's bank".
- * Tries the cheap test first: the rarest-looking (longest) word must appear at all.
+ * "Bank of England" is found in "the Bank of England's rate", not in "England's bank". One
+ * regular expression over the text (words apart by anything but letters and digits), tried on
+ * the text as it is first and on its folded form only if that fails and the text has accents:
+ * tokenizing a whole article for each candidate cost a third of a millisecond.
  */
 export function containsPhrase(text: string, wanted: readonly string[]): boolean {
   if (wanted.length === 0) return false;
-  const longest = wanted.reduce((a, b) => (b.length > a.length ? b : a));
-  const folded = foldWord(text);
-  if (/^[a-z0-9]*$/.test(longest) && !folded.includes(longest)) return false;
-  const found = words(text).map(foldWord);
-  outer: for (let i = 0; i + wanted.length <= found.length; i += 1) {
-    for (let j = 0; j < wanted.length; j += 1) if (found[i + j] !== wanted[j]) continue outer;
-    return true;
+  const pattern = phrasePattern(wanted);
+  if (pattern.test(text)) return true;
+  // eslint-disable-next-line no-control-regex -- "any character beyond ASCII"
+  return /[^\u0000-\u007f]/.test(text) && pattern.test(foldWord(text));
+}
+
+const LETTER = String.raw`[\p{L}\p{N}\p{M}]`;
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Patterns of the phrases of a query, made once per phrase (a query checks many articles). */
+const patterns = new Map<string, RegExp>();
+function phrasePattern(wanted: readonly string[]): RegExp {
+  const key = wanted.join(' ');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const body = wanted.map(escape).join(String.raw`[^\p{L}\p{N}\p{M}]+`);
+    pattern = new RegExp(`(?<!${LETTER})${body}(?!${LETTER})`, 'iu');
+    if (patterns.size > 256) patterns.clear();
+    patterns.set(key, pattern);
   }
-  return false;
+  return pattern;
 }
