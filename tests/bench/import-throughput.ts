@@ -16,10 +16,7 @@ import { median, type BenchResult } from './stats';
 const CORPUS = 'tests/fixtures/bbc-news';
 const RUNS = 7;
 
-/** The same worker pool the command line and the app use (its script run through tsx here). */
-const pool = ParsePool.forSources();
-
-async function timeImport(): Promise<{ ms: number; files: number; imported: number }> {
+async function timeImport(pool: ParsePool): Promise<{ ms: number; files: number; imported: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gazette-bench-'));
   try {
     const start = performance.now();
@@ -57,15 +54,23 @@ async function timeFloor(files: string[]): Promise<number> {
 
 export async function benchImportThroughput(): Promise<BenchResult[]> {
   const { files } = await collectImportFiles([CORPUS]);
-  await timeImport(); // warm-up: module loading and JIT, not counted
+  // The same worker pool the command line and the app use (its script run through tsx here).
+  // Made here and closed at the end: a pool made when this module was loaded, never closed, kept
+  // its worker threads alive, and `npm run bench` printed every figure and then never exited.
+  const pool = ParsePool.forSources();
   const imports: number[] = [];
   const floors: number[] = [];
   let counts = { files: 0, imported: 0 };
-  for (let run = 0; run < RUNS; run += 1) {
-    const result = await timeImport();
-    imports.push(result.ms);
-    counts = { files: result.files, imported: result.imported };
-    floors.push(await timeFloor(files));
+  try {
+    await timeImport(pool); // warm-up: module loading and JIT, not counted
+    for (let run = 0; run < RUNS; run += 1) {
+      const result = await timeImport(pool);
+      imports.push(result.ms);
+      counts = { files: result.files, imported: result.imported };
+      floors.push(await timeFloor(files));
+    }
+  } finally {
+    await pool.close();
   }
   const importMs = median(imports);
   const floorMs = median(floors);

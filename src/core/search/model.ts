@@ -39,6 +39,15 @@ export interface SearchResult {
   matches: SearchMatch[];
 }
 
+/** An article close to another one (related coverage: "More on this"), closest first. */
+export interface RelatedArticle {
+  id: string;
+  title: string;
+  section: string;
+  /** 1 for the closest, less for the next ones. */
+  score: number;
+}
+
 /** How far an index build has gone (a rebuild when the index file is missing or damaged). */
 export interface SearchIndexProgress {
   phase: 'loading' | 'building' | 'ready';

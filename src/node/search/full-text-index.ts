@@ -27,7 +27,7 @@
  */
 import { Index, Resolver, type Id } from 'flexsearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import type { SearchField } from '../../core/search/model';
+import { SEARCH_FIELDS, type SearchField } from '../../core/search/model';
 import { queryTermsOf, words, type StemLanguage } from '../../core/search/text';
 import {
   documentTerms,
@@ -36,6 +36,7 @@ import {
   MAX_FUZZY,
   parseDocId,
   PREFIX_MIN_LENGTH,
+  queryTerms,
   type SearchDocument,
   type SearchDocumentKind,
 } from './search-documents';
@@ -58,6 +59,16 @@ export interface IndexedDocument {
   annotationId?: string;
   highlight?: string;
   note?: string;
+  /** A highlight's colour. */
+  color?: string;
+}
+
+/** How a search looks words up (see `FullTextIndex.searchWords`). */
+export interface WordSearchOptions {
+  /** Every word must match (the search language's AND); otherwise a word missing is not fatal. */
+  strict?: boolean;
+  /** Where words may match; all four fields by default. */
+  fields?: readonly SearchField[];
 }
 
 /** A document that matched, and the index terms of the query that may have matched in each field. */
@@ -86,7 +97,7 @@ interface SnapshotTable {
 }
 type SerializedDocument =
   | [id: string, language: StemLanguage]
-  | [id: string, language: StemLanguage, highlight: string | null, note: string | null];
+  | [id: string, language: StemLanguage, highlight: string | null, note: string | null, color?: string];
 
 /** Our terms arrive encoded, joined by spaces. */
 const split = (content: string): string[] => (content ? content.split(' ') : []);
@@ -116,6 +127,8 @@ export class FullTextIndex {
   readonly #slots = new Map<string, number>();
   /** Every index term with the number of documents it was added for, for completions and typos. */
   readonly #vocabulary = new SearchableMap<number>();
+  /** The slots of each article's highlights and notes (for colours and phrases). */
+  readonly #annotationSlots = new Map<string, Set<number>>();
 
   /** How many documents the index holds. */
   get documentCount(): number {
@@ -130,11 +143,20 @@ export class FullTextIndex {
   add(document: SearchDocument): void {
     if (this.#slots.has(document.id)) throw new Error(`The search index already holds ${document.id}.`);
     const slot = this.#documents.length;
-    const { kind, articleId, annotationId, language, highlight, note } = document;
+    const { kind, articleId, annotationId, language, highlight, note, color } = document;
     this.#documents.push(
       kind === 'article'
         ? { id: document.id, articleId, kind, language }
-        : { id: document.id, articleId, kind, language, annotationId, highlight, note },
+        : {
+            id: document.id,
+            articleId,
+            kind,
+            language,
+            annotationId,
+            highlight,
+            note,
+            ...(color ? { color } : {}),
+          },
     );
     this.#slots.set(document.id, slot);
     if (kind === 'article') {
@@ -146,15 +168,46 @@ export class FullTextIndex {
     } else this.#addAnnotation(slot, document, true);
   }
 
+  #trackAnnotation(articleId: string, slot: number, add: boolean): void {
+    const slots = this.#annotationSlots.get(articleId) ?? new Set<number>();
+    if (add) slots.add(slot);
+    else slots.delete(slot);
+    if (slots.size > 0) this.#annotationSlots.set(articleId, slots);
+    else this.#annotationSlots.delete(articleId);
+  }
+
+  /** An article's highlights and notes as indexed (their text and colours). */
+  annotationsOf(articleId: string): IndexedDocument[] {
+    return [...(this.#annotationSlots.get(articleId) ?? [])].flatMap((slot) => this.#documents[slot] ?? []);
+  }
+
+  /** The colours of an article's highlights. */
+  colorsOf(articleId: string): string[] {
+    const colors = new Set<string>();
+    for (const document of this.annotationsOf(articleId)) if (document.color) colors.add(document.color);
+    return [...colors];
+  }
+
+  /** How many documents hold `term` (an index term): the "document frequency" of tf-idf. */
+  documentFrequency(term: string): number {
+    return this.#vocabulary.get(term) ?? 0;
+  }
+
   addAll(documents: readonly SearchDocument[]): void {
     for (const document of documents) this.add(document);
   }
 
   #addAnnotation(
     slot: number,
-    document: { language: StemLanguage; highlight?: string | undefined; note?: string | undefined },
+    document: {
+      articleId: string;
+      language: StemLanguage;
+      highlight?: string | undefined;
+      note?: string | undefined;
+    },
     count: boolean,
   ): void {
+    this.#trackAnnotation(document.articleId, slot, true);
     const terms = [document.highlight, document.note].flatMap((text) =>
       text ? documentTerms(text, document.language) : [],
     );
@@ -175,6 +228,7 @@ export class FullTextIndex {
     this.#slots.delete(id);
     this.#documents[slot] = undefined;
     if (document.kind === 'article') return;
+    this.#trackAnnotation(document.articleId, slot, false);
     this.#annotations.remove(slot);
     const terms = [document.highlight, document.note].flatMap((text) =>
       text ? documentTerms(text, document.language) : [],
@@ -195,17 +249,93 @@ export class FullTextIndex {
     query: string,
     limit: number,
     select: (articleId: string) => T | undefined,
+    options: WordSearchOptions = {},
   ): Array<ArticleHit<T>> {
-    const groups = this.#queryGroups(query);
+    return this.#search(this.#queryGroups(query, true), limit, select, options);
+  }
+
+  /**
+   * The floor a query is measured against in the benchmark: FlexSearch's own lookup of the
+   * query's stems in titles and bodies, `limit` each, with no completions, typos, grouping,
+   * filters or snippets. Returns how many slots it found.
+   */
+  bareLookup(query: string, limit: number): number {
+    let found = 0;
+    for (const term of queryTerms(query)) {
+      found += (this.#titles.search(term, { limit, offset: 0 }) as number[]).length;
+      found += (this.#bodies.search(term, { limit, offset: 0 }) as number[]).length;
+    }
+    return found;
+  }
+
+  /**
+   * Like `search`, for index terms already made (no stemming, completion or typos): what
+   * related coverage asks with an article's most distinctive terms.
+   */
+  searchTerms<T>(
+    terms: readonly string[],
+    limit: number,
+    select: (articleId: string) => T | undefined,
+  ): Array<ArticleHit<T>> {
+    return this.#search(
+      terms.map((term) => ({ stems: [term], more: [] })),
+      limit,
+      select,
+      { fields: ['title', 'text'] },
+    );
+  }
+
+  #search<T>(
+    groups: QueryWord[],
+    limit: number,
+    select: (articleId: string) => T | undefined,
+    options: WordSearchOptions,
+  ): Array<ArticleHit<T>> {
     if (groups.length === 0 || limit <= 0) return [];
+    const fields = new Set(options.fields ?? SEARCH_FIELDS);
+    const strict = options.strict ?? false;
     const terms = [...new Set(groups.flatMap(({ stems, more }) => [...stems, ...more]))];
-    let want = limit * OVERFETCH + 10;
+    let want = Math.min(limit * OVERFETCH + 10, this.#documents.length + 1);
     for (;;) {
-      const slots = this.#ranked(groups, want);
-      const hits = this.#group(slots, terms, limit, select);
+      const slots = this.#ranked(groups, want, fields, strict);
+      const hits = this.#group(slots, terms, limit, select, fields);
       if (hits.length >= limit || slots.length < want) return hits;
       want *= 4;
     }
+  }
+
+  /**
+   * The articles holding `word` (any of the index terms it may stand for, typos included, but
+   * no completions) in one of `fields`; a word of several (`state-owned`) needs all of them.
+   * `undefined` for a word with no index term (a stop word): it asks nothing.
+   */
+  articlesWith(word: string, fields: readonly SearchField[]): Set<string> | undefined {
+    const groups = this.#queryGroups(word, false);
+    if (groups.length === 0) return undefined;
+    const wanted = new Set(fields);
+    let found: Set<string> | undefined;
+    for (const { stems, more } of groups) {
+      const articles = new Set<string>();
+      const all = [...stems, ...more];
+      const lookups: Array<[Index, string[]]> = [];
+      if (wanted.has('title')) lookups.push([this.#titles, stems]);
+      if (wanted.has('text')) lookups.push([this.#bodies, all]);
+      if (wanted.has('highlight') || wanted.has('note')) lookups.push([this.#annotations, all]);
+      const termSet = new Set(all);
+      for (const [index, queries] of lookups) {
+        for (const query of queries) {
+          const slots = index.search(query, { limit: this.#documents.length + 1, offset: 0 }) as number[];
+          for (const slot of slots) {
+            const document = this.#documents[slot];
+            if (!document || articles.has(document.articleId)) continue;
+            if (index === this.#annotations && !inFields(document, termSet, all, wanted)) continue;
+            articles.add(document.articleId);
+          }
+        }
+      }
+      found = found ? new Set([...found].filter((id) => articles.has(id))) : articles;
+    }
+    return found;
   }
 
   /**
@@ -213,19 +343,27 @@ export class FullTextIndex {
    * the last word (being typed), the words it begins; for a word the index does not hold, near
    * spellings. Known terms only (FlexSearch would find nothing for the others).
    */
-  #queryGroups(query: string): QueryWord[] {
+  #queryGroups(query: string, typing: boolean): QueryWord[] {
     const all = words(query);
     const groups: QueryWord[] = [];
     all.forEach((word, i) => {
       const stems = queryTermsOf(word);
       if (stems.length === 0) return;
-      const last = i === all.length - 1;
+      const last = typing && i === all.length - 1;
       const more = new Set<string>();
       for (const stem of stems) {
         if (last && stem.length >= PREFIX_MIN_LENGTH)
           for (const longer of this.#completions(stem)) more.add(longer);
         const edits = this.#typoTolerance(stem, last);
-        if (edits > 0) for (const near of this.#vocabulary.fuzzyGet(stem, edits).keys()) more.add(near);
+        if (edits > 0) {
+          for (const near of this.#vocabulary.fuzzyGet(stem, edits).keys()) more.add(near);
+          // Two letters swapped ("wolrd", "selilng"), the commonest typo, is two edits for the
+          // radix tree's Levenshtein distance: out of reach of a five-letter word's one edit.
+          for (let i = 0; i + 1 < stem.length; i += 1) {
+            const swapped = stem.slice(0, i) + stem[i + 1] + stem[i] + stem.slice(i + 2);
+            if (swapped !== stem && this.#vocabulary.has(swapped)) more.add(swapped);
+          }
+        }
       }
       for (const stem of stems) more.delete(stem);
       groups.push({ stems, more: [...more] });
@@ -259,24 +397,31 @@ export class FullTextIndex {
    * fatal). Words that find nothing are left out first (FlexSearch's `and` would stop at an empty
    * first one).
    */
-  #ranked(groups: QueryWord[], limit: number): number[] {
-    const found = groups
-      .map(({ stems, more }) => {
-        const [stem, ...others] = stems as [string, ...string[]];
-        return new Resolver({ index: this.#titles, query: stem }).or(
-          ...others.map((query) => ({ query, index: this.#titles })),
-          ...[...stems, ...more].flatMap((query) => [
-            { query, index: this.#bodies },
-            { query, index: this.#annotations },
-          ]),
-        );
-      })
-      .filter((resolver) => resolver.result.length > 0);
+  #ranked(groups: QueryWord[], limit: number, fields: ReadonlySet<SearchField>, strict: boolean): number[] {
+    const resolvers = groups.map(({ stems, more }) => {
+      const lookups: Array<{ query: string; index: Index }> = [];
+      if (fields.has('title')) lookups.push(...stems.map((query) => ({ query, index: this.#titles })));
+      for (const query of [...stems, ...more]) {
+        if (fields.has('text')) lookups.push({ query, index: this.#bodies });
+        if (fields.has('highlight') || fields.has('note')) lookups.push({ query, index: this.#annotations });
+      }
+      const [first, ...others] = lookups;
+      if (!first) return undefined;
+      // FlexSearch's `or()` with no argument throws.
+      return others.length > 0 ? new Resolver(first).or(...others) : new Resolver(first);
+    });
+    // Strict: a word that finds nothing leaves nothing. Otherwise it is left out first
+    // (FlexSearch's `and` would stop at an empty first one).
+    if (strict && resolvers.some((resolver) => !resolver || resolver.result.length === 0)) return [];
+    type Found = NonNullable<(typeof resolvers)[number]>;
+    const found = resolvers.filter(
+      (resolver): resolver is Found => resolver !== undefined && resolver.result.length > 0,
+    );
     const [first, ...others] = found;
     if (!first) return [];
     // `offset: 0` said, or FlexSearch 0.8.212 answers [] when one slot holds more than `limit` ids.
     if (others.length === 0) return first.resolve({ limit, offset: 0 }) as number[];
-    return first.and(...others, { suggest: true, limit, resolve: true }) as number[];
+    return first.and(...others, { suggest: !strict, limit, resolve: true }) as number[];
   }
 
   /** Groups ranked document slots by article, keeping the accepted articles, up to `limit`. */
@@ -285,11 +430,16 @@ export class FullTextIndex {
     terms: string[],
     limit: number,
     select: (articleId: string) => T | undefined,
+    fields: ReadonlySet<SearchField>,
   ): Array<ArticleHit<T>> {
     const byArticle = new Map<string, { documents: IndexedDocument[]; rank: number }>();
+    const scoped = fields.size < SEARCH_FIELDS.length;
+    const termSet = scoped ? new Set(terms) : undefined;
     slots.forEach((slot, rank) => {
       const document = this.#documents[slot as number];
       if (!document) return;
+      // `in:highlight` or `in:note`: an annotation counts only where the words are in that field.
+      if (termSet && document.kind !== 'article' && !inFields(document, termSet, terms, fields)) return;
       const group = byArticle.get(document.articleId);
       if (group) group.documents.push(document);
       else byArticle.set(document.articleId, { documents: [document], rank });
@@ -303,7 +453,10 @@ export class FullTextIndex {
         articleId,
         article,
         rank,
-        documents: documents.map((document) => ({ document, terms: termsIn(document, wanted, terms) })),
+        documents: documents.map((document) => ({
+          document,
+          terms: scopedTerms(termsIn(document, wanted, terms), fields),
+        })),
       });
       if (hits.length === limit) break;
     }
@@ -317,8 +470,11 @@ export class FullTextIndex {
   serialize(): string {
     const documents = this.#documents.map((document): SerializedDocument | 0 => {
       if (!document) return 0;
-      const { id, language, kind, highlight, note } = document;
-      return kind === 'article' ? [id, language] : [id, language, highlight ?? null, note ?? null];
+      const { id, language, kind, highlight, note, color } = document;
+      if (kind === 'article') return [id, language];
+      return color
+        ? [id, language, highlight ?? null, note ?? null, color]
+        : [id, language, highlight ?? null, note ?? null];
     });
     const table: SnapshotTable = { documents, vocabulary: [...this.#vocabulary] };
     const lines = [JSON.stringify(table)];
@@ -378,7 +534,7 @@ export class FullTextIndex {
     this.#documents[slot] = undefined;
     if (row === 0) return;
     if (!Array.isArray(row)) throw damaged('a document is not a list');
-    const [id, language, highlight, note] = row as unknown[];
+    const [id, language, highlight, note, color] = row as unknown[];
     if (typeof id !== 'string' || this.#slots.has(id)) throw damaged('a document id is missing or repeated');
     if (language !== 'en' && language !== 'fr' && language !== 'other')
       throw damaged(`bad language in ${id}`);
@@ -390,6 +546,7 @@ export class FullTextIndex {
     }
     if ((highlight !== null && typeof highlight !== 'string') || (note !== null && typeof note !== 'string'))
       throw damaged(`bad annotation text in ${id}`);
+    if (color !== undefined && typeof color !== 'string') throw damaged(`bad colour in ${id}`);
     const document: IndexedDocument = {
       id,
       articleId,
@@ -398,6 +555,7 @@ export class FullTextIndex {
       annotationId,
       highlight: highlight ?? undefined,
       note: note ?? undefined,
+      ...(color ? { color } : {}),
     };
     this.#documents[slot] = document;
     this.#addAnnotation(slot, document, false);
@@ -423,6 +581,31 @@ function termsIn(
     if (present.length > 0) found[field] = present;
   }
   return found;
+}
+
+/** Whether an annotation holds one of `wanted` in one of `fields` (a highlight's quote, or a note). */
+function inFields(
+  document: IndexedDocument,
+  wanted: Set<string>,
+  terms: string[],
+  fields: ReadonlySet<SearchField>,
+): boolean {
+  const found = termsIn(document, wanted, terms);
+  return (
+    (fields.has('highlight') && found.highlight !== undefined) ||
+    (fields.has('note') && found.note !== undefined)
+  );
+}
+
+/** Only the fields searched (`in:`): a title-only search shows no text snippet. */
+function scopedTerms(
+  terms: Partial<Record<SearchField, string[]>>,
+  fields: ReadonlySet<SearchField>,
+): Partial<Record<SearchField, string[]>> {
+  if (fields.size === SEARCH_FIELDS.length) return terms;
+  const kept: Partial<Record<SearchField, string[]>> = {};
+  for (const field of SEARCH_FIELDS) if (fields.has(field) && terms[field]) kept[field] = terms[field];
+  return kept;
 }
 
 const damaged = (detail: string): Error => new Error(`The search index snapshot is damaged: ${detail}.`);

@@ -7,5 +7,11 @@ export { searchWorkerFromSources, workerBuilder } from './build-in-worker';
 export type { SnapshotBuilder } from './build-in-worker';
 export { SEARCH_INDEX_VERSION } from './search-documents';
 export { SearchIndex } from './search-index';
-export type { SearchIndexOptions, SearchIndexOrigin, SearchOptions } from './search-index';
+export type {
+  QuerySearchAnswer,
+  QuerySearchOptions,
+  SearchIndexOptions,
+  SearchIndexOrigin,
+  SearchOptions,
+} from './search-index';
 export { SEARCH_INDEX_FILE, snapshotPath } from './search-snapshot';

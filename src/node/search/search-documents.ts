@@ -14,9 +14,9 @@ import { foldWord, isStopWord, stem, stemLanguageOf, words, type StemLanguage } 
  * Bump when the documents, the text processing or the snapshot's shape change: an index of
  * another version is rebuilt. 2: full-text-index.ts's own snapshot form instead of MiniSearch's,
  * annotations' own text kept for snippets, the letters an apostrophe leaves alone as stop words.
- * 3: FlexSearch's export.
+ * 3: FlexSearch's export. 4: highlights' colours kept (for `color:` in the search language).
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 export type SearchDocumentKind = 'article' | 'highlight' | 'note';
 
@@ -34,6 +34,8 @@ export interface SearchDocument {
   text?: string;
   highlight?: string;
   note?: string;
+  /** A highlight's colour. */
+  color?: string;
 }
 
 /**
@@ -104,6 +106,7 @@ export function annotationDocuments(annotations: ArticleAnnotations, language: s
       annotationId: highlight.id,
       highlight: highlight.selectors[0].exact,
       note: highlight.note,
+      color: highlight.color,
     })),
     ...annotations.notes.map((note): SearchDocument => ({
       id: `n:${articleId}:${note.id}`,
