@@ -16,6 +16,9 @@ import { exportArticle, exportLibrary, writeExportedFile, writeExportedFiles } f
 import type { ParsePool } from './import/parse-pool';
 import { importIntoLibrary } from './library/import-into-library';
 import { ProgressStore, SettingsStore, toLibraryEntry } from './reading';
+import { createReviewHandlers } from './review/review-handlers';
+import { createSpeechServices } from './speech/speech-handlers';
+import type { SpeechSynthesizer } from './speech/speech-synthesizer';
 import { SearchIndex, type SnapshotBuilder } from './search';
 import { UnknownArticleError, type LibraryStore } from './store';
 import { TagStore } from './tags';
@@ -43,6 +46,8 @@ export interface HandlerHost {
   startSearchIndex?: boolean;
   /** Delay before the search index file is written after a change of articles (ms; 5,000 by default). */
   searchPersistDelayMs?: number;
+  /** The shipped voice on its built worker (the app); from sources under tsx by default. */
+  speech?: SpeechSynthesizer;
 }
 
 /** Results a search returns when the caller gives no limit: a first page, as the app asks. */
@@ -86,6 +91,7 @@ export function createGazetteServices(host: HandlerHost): GazetteServices {
     });
   });
   if (host.startSearchIndex) void searchIndex().catch(() => undefined);
+  const speech = createSpeechServices(host.speech);
   /**
    * Applies a change to the search index if it is open (or opening). If it is not, there is
    * nothing to do: opening it compares it with the library and the annotation files. A failure
@@ -280,10 +286,13 @@ export function createGazetteServices(host: HandlerHost): GazetteServices {
     listViews: async () => (await tagStore()).listViews(),
     saveView: async (view) => (await tagStore()).saveView(view),
     deleteView: async ({ name }) => (await tagStore()).deleteView(name),
+    ...speech.handlers,
+    ...createReviewHandlers({ store, annotations: annotationStore, tags: tagStore }),
   };
   return {
     handlers,
     async close() {
+      await speech.close();
       if (!searchOpened) return;
       // An index that failed to open has nothing to write; the next start rebuilds it.
       const index = await searchIndex().catch(() => null);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewFrequency, ReviewRating, ReviewRecord } from './model';
 import { reviewStateSchema } from './review-schemas';
-import { effectiveFrequency, gradeRecord, newReviewRecord, planSession, type ReviewCandidate } from './scheduler';
+import {
+  effectiveFrequency,
+  gradeRecord,
+  newReviewRecord,
+  planSession,
+  type ReviewCandidate,
+} from './scheduler';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A fixed clock: 09:00 local time on day `day` after 1 March 2026. */
@@ -118,7 +124,11 @@ describe('the review scheduler over 60 days with a fixed clock', () => {
     expect(record.history.length).toBe(shownOn.get('forgotten')!.length);
     expect(record.history.every((entry) => entry.rating === 'again')).toBe(true);
     expect(record.card.lapses).toBeGreaterThan(30);
-    const state = { schemaVersion: 1, records: Object.fromEntries(records), frequencies: { articles: {}, tags: {} } };
+    const state = {
+      schemaVersion: 1,
+      records: Object.fromEntries(records),
+      frequencies: { articles: {}, tags: {} },
+    };
     expect(reviewStateSchema.safeParse(JSON.parse(JSON.stringify(state))).success).toBe(true);
   });
 
@@ -130,7 +140,15 @@ describe('the review scheduler over 60 days with a fixed clock', () => {
   it('leaves retired highlights out', () => {
     const retired = { ...newReviewRecord('b'.repeat(12), at(0)), retiredAt: at(0).toISOString() };
     const plan = planSession(
-      [{ annotationId: 'r', articleId: 'b'.repeat(12), createdAt: at(-1).toISOString(), frequency: 'more', record: retired }],
+      [
+        {
+          annotationId: 'r',
+          articleId: 'b'.repeat(12),
+          createdAt: at(-1).toISOString(),
+          frequency: 'more',
+          record: retired,
+        },
+      ],
       at(1),
     );
     expect(plan.chosen).toEqual([]);

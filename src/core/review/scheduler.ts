@@ -125,7 +125,8 @@ export function effectiveFrequency(
     .map((tag) => frequencies.tags[tagKey(tag)])
     .filter((value): value is ReviewFrequency => value !== undefined);
   if (fromTags.includes('never')) return 'never';
-  for (const frequency of ['more', 'normal', 'fewer'] as const) if (fromTags.includes(frequency)) return frequency;
+  for (const frequency of ['more', 'normal', 'fewer'] as const)
+    if (fromTags.includes(frequency)) return frequency;
   return 'normal';
 }
 
@@ -138,7 +139,9 @@ export function endOfDay(now: Date): Date {
 export function isSameDay(iso: string, now: Date): boolean {
   const day = new Date(iso);
   return (
-    day.getFullYear() === now.getFullYear() && day.getMonth() === now.getMonth() && day.getDate() === now.getDate()
+    day.getFullYear() === now.getFullYear() &&
+    day.getMonth() === now.getMonth() &&
+    day.getDate() === now.getDate()
   );
 }
 
@@ -182,7 +185,9 @@ export function planSession(
     else if (new Date(record.card.due).getTime() < dayEnd) due.push(candidate);
   }
   due.sort((a, b) => (a.record?.card.due ?? '').localeCompare(b.record?.card.due ?? ''));
-  fresh.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.annotationId.localeCompare(b.annotationId));
+  fresh.sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.annotationId.localeCompare(b.annotationId),
+  );
   const room = Math.max(0, limit - reviewedToday);
   const all = [...due, ...fresh];
   return { chosen: all.slice(0, room), reviewedToday, waiting: Math.max(0, all.length - room) };

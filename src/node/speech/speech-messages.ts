@@ -9,5 +9,4 @@ export interface SpeechRequest {
 }
 
 export type SpeechResponse =
-  | { id: number; ok: true; sentence: SynthesizedSentence }
-  | { id: number; ok: false; message: string };
+  { id: number; ok: true; sentence: SynthesizedSentence } | { id: number; ok: false; message: string };

@@ -31,8 +31,7 @@ export function encodeWav(samples: Int16Array, sampleRate: number): Uint8Array {
 /** The samples and rate of a WAV file made by `encodeWav` (for tests and the benchmark). */
 export function decodeWav(bytes: Uint8Array): { samples: Int16Array; sampleRate: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (offset: number): string =>
-    String.fromCharCode(...bytes.subarray(offset, offset + 4));
+  const tag = (offset: number): string => String.fromCharCode(...bytes.subarray(offset, offset + 4));
   if (bytes.byteLength < 44 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE' || tag(36) !== 'data') {
     throw new Error('Not a 16-bit PCM WAV file as Gazette writes them.');
   }
