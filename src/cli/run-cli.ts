@@ -7,6 +7,7 @@ import { resolveDataDir } from '../node/store';
 import { annotationsCommand, exportCommand, highlightCommand, noteCommand } from './annotation-commands';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { importCommand, listCommand, progressCommand, showCommand, type CommandContext } from './commands';
+import { reviewCommand } from './review-command';
 import { searchCommand, tagCommand } from './search-commands';
 import { USAGE, UsageError } from './usage';
 
@@ -23,6 +24,7 @@ const COMMANDS = {
   restore: restoreCommand,
   search: searchCommand,
   tag: tagCommand,
+  review: reviewCommand,
 } as const;
 type CommandName = keyof typeof COMMANDS;
 

@@ -31,6 +31,9 @@ Commands:
                                matched words are shown between « and »
   tag <id> [--add T]... [--remove T]...
                                Add or remove tags of an article and print its tags
+  review                       List today's highlights and notes to review (spaced repetition)
+  review grade <id> again|hard|good|easy
+                               Grade one of them (an id may be shortened if unique)
 
 Options (every command):
   --data DIR    The library's data folder (default: $GAZETTE_DATA_DIR, else the app's own)
