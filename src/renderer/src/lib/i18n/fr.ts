@@ -288,17 +288,20 @@ export const fr: Catalogue = {
   'review.empty':
     'Rien à revoir aujourd’hui. Vos surlignages et vos notes reviennent ici, quelques-uns par jour.',
   'review.doneToday': (p: Params) =>
-    p.plural === 'one'\u202f? 'Fini pour aujourd’hui\u202f: 1 revu.'\u202f: `Fini pour aujourd’hui\u202f: ${p['count']} revus.`,
+    p.plural === 'one'
+      ? 'Fini pour aujourd’hui\u202f: 1 revu.'
+      : `Fini pour aujourd’hui\u202f: ${p['count']} revus.`,
   'review.waiting': (p: Params) =>
     p.plural === 'one'
-     \u202f? 'Encore 1 à revoir\u202f; il viendra un autre jour.'
-     \u202f: `Encore ${p['count']} à revoir\u202f; ils viendront un autre jour.`,
+      ? 'Encore 1 à revoir\u202f; il viendra un autre jour.'
+      : `Encore ${p['count']} à revoir\u202f; ils viendront un autre jour.`,
   'review.question': 'Vous en souvenez-vous\u202f?',
   'review.again': 'À revoir',
   'review.hard': 'Difficile',
   'review.good': 'Bien',
   'review.easy': 'Facile',
-  'review.keys': 'Touches 1 à 4\u202f: noter\u202f; o\u202f: ouvrir l’article\u202f; e\u202f: modifier la note\u202f; x\u202f: retirer.',
+  'review.keys':
+    'Touches 1 à 4\u202f: noter\u202f; o\u202f: ouvrir l’article\u202f; e\u202f: modifier la note\u202f; x\u202f: retirer.',
   'review.openArticle': 'Ouvrir dans l’article',
   'review.editNote': 'Modifier la note',
   'review.saveNote': 'Enregistrer la note',
