@@ -6,6 +6,7 @@ import { benchAnnotationSave } from './annotation-save';
 import { benchImportThroughput } from './import-throughput';
 import { benchReadingPage } from './reading-page';
 import { benchSearch } from './search';
+import { benchSpeech } from './speech';
 import type { BenchResult } from './stats';
 
 const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
@@ -13,6 +14,7 @@ const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
   { title: 'Reading page and library (Chromium, built renderer)', run: benchReadingPage },
   { title: 'Annotations: saving highlights and notes', run: benchAnnotationSave },
   { title: 'Search (20,000 articles)', run: benchSearch },
+  { title: 'Read-aloud: the shipped voice (speech)', run: benchSpeech },
 ];
 
 // `npm run bench -- reading` runs only the benchmarks whose title contains "reading".

@@ -89,10 +89,14 @@ test('a review session graded from the keyboard survives a restart', async () =>
   await expect(page.getByRole('button', { name: 'Daily review', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Daily review', exact: true }).click();
   await expect(page.getByRole('main').getByText('Done for today: 2 reviewed.')).toBeVisible();
-  const notes = await page.evaluate(
-    async (id) => (await window.gazette.listAnnotations({ id })).highlights.map((h) => h.note),
-    SEED,
-  );
-  expect(notes).toContain('À suivre de près.');
+  // The edited note is the highlight's, as the command line lists it.
+  const listed: string[] = [];
+  await runCli(['annotations', SEED, '--json', '--data', dataDir], {
+    out: (text) => listed.push(text),
+    err: () => {},
+    env: {},
+    terminal: false,
+  });
+  expect(listed.join('\n')).toContain('À suivre de près.');
   await app.close();
 });

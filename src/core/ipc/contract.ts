@@ -180,7 +180,10 @@ export const inputSchemas = {
     .strict(),
   deleteView: z.object({ name: z.string().min(1).max(200) }).strict(),
 
-  /** Loads the shipped voice on its thread now (the reading page asks as it opens), so play speaks at once. */
+  /**
+   * Loads the shipped voice on its thread now (the reading page asks as it opens), so play speaks
+   * at once; resolves once it is loaded.
+   */
   prepareSpeech: z.object({}).strict(),
   /**
    * Speaks one sentence with the shipped voice: `language` is the article's language tag (it picks

@@ -11,6 +11,10 @@
  * Runs on whatever thread imports it; the app calls it on a worker thread (speech-worker.ts).
  * Reads its data file from the package's folder: nothing is fetched.
  */
+// The package has no types; this declares the part used. A reference rather than an import: the
+// e2e and bench tsconfig reach this file through imports only, and would not see the .d.ts else.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./espeak-ng-emscripten.d.ts" />
 import createEspeakModule, { type EspeakWorker } from '@echogarden/espeak-ng-emscripten';
 import { SHIPPED_VOICES, type SpeechLanguage, type SpokenWord } from '../../core/speech/voice';
 

@@ -21,7 +21,7 @@ export function createSpeechServices(synthesizer?: SpeechSynthesizer): SpeechSer
   return {
     handlers: {
       prepareSpeech: async () => {
-        get().warmUp();
+        await get().warmUp();
         return { ready: true };
       },
       synthesizeSentence: async (sentence) => get().synthesize(sentence),

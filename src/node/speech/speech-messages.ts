@@ -1,6 +1,7 @@
 /** Messages between `SpeechSynthesizer` and its worker thread (speech-worker.ts). */
 import type { SpeechLanguage, SynthesizedSentence } from '../../core/speech/voice';
 
+/** A sentence to speak; `text` empty asks only that the voice be loaded (a warm-up). */
 export interface SpeechRequest {
   id: number;
   text: string;

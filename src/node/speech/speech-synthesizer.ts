@@ -34,9 +34,12 @@ export class SpeechSynthesizer {
     this.#workerUrl = workerUrl;
   }
 
-  /** Starts the thread and loads the voice now, ahead of the first sentence. */
-  warmUp(): void {
-    this.#ensureWorker();
+  /**
+   * Starts the thread and loads the voice now, ahead of the first sentence; resolves once it is
+   * loaded (the first call pays about 150 ms of WebAssembly and voice data, more on a busy machine).
+   */
+  async warmUp(): Promise<void> {
+    await this.#request('', 'en', 1);
   }
 
   /**
@@ -46,6 +49,11 @@ export class SpeechSynthesizer {
    * @throws Error when the engine fails or its thread stops.
    */
   synthesize({ text, language, rate }: SentenceToSpeak): Promise<SynthesizedSentence> {
+    if (text.trim() === '') return Promise.reject(new Error('There is nothing to read in this sentence.'));
+    return this.#request(text, language, rate);
+  }
+
+  #request(text: string, language: string, rate: number): Promise<SynthesizedSentence> {
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
     const request: SpeechRequest = {

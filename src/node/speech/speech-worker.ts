@@ -15,11 +15,11 @@ const engine = EspeakEngine.load();
 port.on('message', (request: SpeechRequest) => {
   engine
     .then((loaded) => {
-      const { samples, sampleRate, words } = loaded.synthesize(
-        request.text,
-        request.language,
-        request.wordsPerMinute,
-      );
+      // An empty text is a warm-up: the answer says the voice is loaded, with no audio.
+      const { samples, sampleRate, words } =
+        request.text === ''
+          ? { samples: new Int16Array(0), sampleRate: loaded.sampleRate, words: [] }
+          : loaded.synthesize(request.text, request.language, request.wordsPerMinute);
       const response: SpeechResponse = {
         id: request.id,
         ok: true,

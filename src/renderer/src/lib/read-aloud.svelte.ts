@@ -148,14 +148,26 @@ export class ReadAloud {
     return this.#sentences[this.index];
   }
 
-  /** Called once the article is shown: starts reading if the queue brought the reader here. */
+  /**
+   * Called once the article is shown: starts reading if the queue brought the reader here; else
+   * loads the voice and makes the sentence at the reading position ahead of time, so that play
+   * sounds at once (one sentence, off the UI thread: about 0.3 s of a worker's time per article).
+   */
   ready(): void {
-    void api.prepareSpeech({}).catch(() => undefined);
     if (continueOnNextArticle) {
       continueOnNextArticle = false;
       this.#prepare();
       void this.#playFrom(0);
+      return;
     }
+    void api
+      .prepareSpeech({})
+      .then(() => {
+        if (this.active || systemVoiceFor(this.#context.language())) return;
+        this.#sentences = this.#split();
+        void this.#synthesized(this.#startIndex())?.catch(() => undefined);
+      })
+      .catch(() => undefined);
   }
 
   /** Play or pause (the `r` key, the play button). */
@@ -168,9 +180,16 @@ export class ReadAloud {
   /** Starts reading at the selection, else at the reading position. */
   start(): void {
     this.#prepare();
+    void this.#playFrom(this.#startIndex());
+  }
+
+  /** The sentence at the selection, else at the reading position. */
+  #startIndex(): number {
     const from = this.#selectionOffset() ?? this.#positionOffset();
-    const index = this.#sentences.findIndex((sentence) => sentence.end > from);
-    void this.#playFrom(Math.max(0, index));
+    return Math.max(
+      0,
+      this.#sentences.findIndex((sentence) => sentence.end > from),
+    );
   }
 
   pause(): void {
@@ -246,9 +265,13 @@ export class ReadAloud {
     if (this.active) void this.#playFrom(this.index, this.playing);
   }
 
-  #prepare(): void {
+  #split(): SpokenSentence[] {
     const body = this.#context.body();
-    this.#sentences = body ? speakableSentences(body, this.#context.language()) : [];
+    return body ? speakableSentences(body, this.#context.language()) : [];
+  }
+
+  #prepare(): void {
+    this.#sentences = this.#split();
     this.active = true;
     this.error = null;
   }
