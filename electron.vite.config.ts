@@ -12,6 +12,8 @@ export default defineConfig({
           'parse-worker': resolve('src/node/import/parse-worker.ts'),
           // Builds the search index off the main thread (see src/node/search/build-in-worker.ts).
           'search-build-worker': resolve('src/node/search/search-build-worker.ts'),
+          // Read-aloud's shipped voice (see src/node/speech/speech-synthesizer.ts).
+          'speech-worker': resolve('src/node/speech/speech-worker.ts'),
         },
       },
     },

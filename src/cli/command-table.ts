@@ -97,6 +97,12 @@ export const COMMANDS = {
     options: { add: repeated, remove: repeated },
     load: () => import('./search-commands').then((module) => module.tagCommand),
   },
+  review: {
+    usage: `review                       List today's highlights and notes to review (spaced repetition)
+  review grade <id> again|hard|good|easy
+                             Grade one (an id may be shortened if unique)`,
+    load: () => import('./review-command').then((module) => module.reviewCommand),
+  },
   repair: {
     usage: `repair                       Rebuild a missing library.json from the article bodies (bodies/)`,
     load: () => import('./repair-command').then((module) => module.repairCommand),

@@ -11,6 +11,8 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  // Read-aloud plays each spoken sentence from a blob: URL of the WAV the main process made.
+  'media-src blob:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -29,6 +29,10 @@ export const SETTING_BOUNDS = {
   lineHeight: { min: 1.3, max: 2.1, step: 0.05 },
 } as const;
 
+/** Read-aloud's voice: the one shipped with Gazette (always there), or a local system voice. */
+export const READ_ALOUD_VOICES = ['shipped', 'system'] as const;
+export type ReadAloudVoice = (typeof READ_ALOUD_VOICES)[number];
+
 export interface Settings {
   theme: Theme;
   textSize: number;
@@ -37,6 +41,10 @@ export interface Settings {
   fontFamily: FontFamily;
   /** The interface language; `system` follows the operating system's. */
   locale: InterfaceLocale;
+  /** Read-aloud's voice (the system's is used only where it has a local voice for the language). */
+  readAloudVoice: ReadAloudVoice;
+  /** Read-aloud's speed, 0.5× to 3× (core/speech/voice.ts). */
+  readAloudRate: number;
 }
 
 export type SettingsPatch = Partial<Settings>;
@@ -48,4 +56,6 @@ export const DEFAULT_SETTINGS: Settings = {
   lineHeight: 1.6,
   fontFamily: 'serif',
   locale: 'system',
+  readAloudVoice: 'shipped',
+  readAloudRate: 1,
 };

@@ -11,6 +11,7 @@ import type { GazetteHandlers } from '../core/ipc/contract';
 import { uiLocaleFor, type UiLocale } from '../core/settings';
 import { createGazetteServices, type GazetteServices } from '../node/gazette-handlers';
 import { ParsePool } from '../node/import/parse-pool';
+import { SpeechSynthesizer } from '../node/speech/speech-synthesizer';
 import { workerBuilder } from '../node/search';
 import { importSeedsOnFirstRun } from '../node/library/first-run';
 import { LibraryStore } from '../node/store';
@@ -102,6 +103,8 @@ async function start(): Promise<void> {
     // The search index is loaded (or rebuilt, on a worker thread) at start-up, not at the first search.
     searchBuilder: workerBuilder(new URL('./search-build-worker.js', import.meta.url)),
     startSearchIndex: true,
+    // Read-aloud's shipped voice (eSpeak NG) on its own worker thread, started at the first use.
+    speech: new SpeechSynthesizer(new URL('./speech-worker.js', import.meta.url)),
     onSearchIndexProgress: (progress) =>
       mainWindow?.webContents.send(EVENT_CHANNELS.searchIndexProgress, progress),
   });

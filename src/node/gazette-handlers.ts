@@ -7,6 +7,9 @@
 import type { GazetteHandlers } from '../core/ipc/contract';
 import type { ImportProgress } from '../core/import-report';
 import { GazetteApp, type GazetteAppOptions } from './app';
+import { createReviewHandlers } from './review/review-handlers';
+import { createSpeechServices } from './speech/speech-handlers';
+import type { SpeechSynthesizer } from './speech/speech-synthesizer';
 import type { LibraryStore } from './store';
 
 export interface HandlerHost extends GazetteAppOptions {
@@ -19,6 +22,8 @@ export interface HandlerHost extends GazetteAppOptions {
    * (`DropGrants` in the app); throws if a token is unknown. Without it, drops are refused.
    */
   redeemDroppedFiles?: (tokens: string[]) => string[];
+  /** The shipped voice on its built worker (the app); from sources under tsx by default. */
+  speech?: SpeechSynthesizer;
 }
 
 /** The handlers over `host.store` (see `GazetteApp` for how damaged files are reported). */
@@ -35,16 +40,38 @@ export interface GazetteServices {
 
 /** The app over `host.store` (which the host keeps and closes) and its handler table. */
 export function createGazetteServices(host: HandlerHost): GazetteServices {
-  const { store, redeemDroppedFiles, ...options } = host;
+  const { store, redeemDroppedFiles, speech: synthesizer, ...options } = host;
   const app = new GazetteApp(store, options);
-  return { handlers: gazetteHandlers(app, redeemDroppedFiles), app, close: () => app.close() };
+  const speech = createSpeechServices(synthesizer);
+  const handlers: GazetteHandlers = {
+    ...gazetteHandlers(app, redeemDroppedFiles),
+    ...speech.handlers,
+    ...createReviewHandlers({ store, annotations: () => app.annotationStore(), tags: () => app.tagStore() }),
+  };
+  return {
+    handlers,
+    app,
+    async close() {
+      await speech.close();
+      await app.close();
+    },
+  };
 }
+
+/** The methods answered by the speech and review services built beside the app. */
+type SpeechAndReviewMethod =
+  | 'prepareSpeech'
+  | 'synthesizeSentence'
+  | 'reviewSession'
+  | 'gradeReview'
+  | 'retireReview'
+  | 'setReviewFrequency';
 
 /** Each contract method, answered by its use-case; inputs arrive validated by `dispatch`. */
 export function gazetteHandlers(
   app: GazetteApp,
   redeemDroppedFiles?: HandlerHost['redeemDroppedFiles'],
-): GazetteHandlers {
+): Omit<GazetteHandlers, SpeechAndReviewMethod> {
   return {
     listArticles: ({ limit, ...filters }) => app.list(filters, limit),
     getArticle: ({ id }) => app.article(id),

@@ -11,6 +11,7 @@ import { benchCliStartup } from './cli-startup';
 import { benchImportThroughput } from './import-throughput';
 import { benchReadingPage } from './reading-page';
 import { benchSearch, searchSizes } from './search';
+import { benchSpeech } from './speech';
 import type { BenchResult } from './stats';
 
 const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
@@ -21,6 +22,7 @@ const benches: { title: string; run: () => Promise<BenchResult[]> }[] = [
     title: `Search (${articles.toLocaleString('en')} articles)`,
     run: () => benchSearch(articles),
   })),
+  { title: 'Read-aloud: the shipped voice (speech)', run: benchSpeech },
   { title: 'Command line start-up (gazette list, built CLI)', run: benchCliStartup },
 ];
 

@@ -41,6 +41,12 @@ export const GAZETTE_METHODS = [
   'listViews',
   'saveView',
   'deleteView',
+  'prepareSpeech',
+  'synthesizeSentence',
+  'reviewSession',
+  'gradeReview',
+  'retireReview',
+  'setReviewFrequency',
 ] as const;
 export type GazetteMethodName = (typeof GAZETTE_METHODS)[number];
 

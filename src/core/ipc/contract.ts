@@ -33,6 +33,14 @@ import type { TagCount } from '../tags';
 import type { Settings } from '../settings';
 import { settingsPatchSchema } from '../settings-schema';
 import type { GazetteMethodName, MenuCommand, WindowMethodName } from './channels';
+import type { ReviewFrequency, ReviewRecord, ReviewSession } from '../review/model';
+import { reviewFrequencySchema, reviewRatingSchema } from '../review/review-schemas';
+import {
+  MAX_SENTENCE_LENGTH,
+  MAX_SPEECH_RATE,
+  MIN_SPEECH_RATE,
+  type SynthesizedSentence,
+} from '../speech/voice';
 
 /** The article id rule lives in core/article-id.ts; re-exported for callers of the contract. */
 export { articleIdSchema };
@@ -191,6 +199,40 @@ export const inputSchemas = {
     .object({ name: z.string().trim().min(1).max(200), query: z.string().max(1000), ...libraryFilters })
     .strict(),
   deleteView: z.object({ name: z.string().min(1).max(200) }).strict(),
+
+  /**
+   * Loads the shipped voice on its thread now (the reading page asks as it opens), so play speaks
+   * at once; resolves once it is loaded.
+   */
+  prepareSpeech: z.object({}).strict(),
+  /**
+   * Speaks one sentence with the shipped voice: `language` is the article's language tag (it picks
+   * the voice), `rate` the speed (0.5× to 3×). Resolves to a WAV and its words' times.
+   */
+  synthesizeSentence: z
+    .object({
+      text: z.string().trim().min(1).max(MAX_SENTENCE_LENGTH),
+      language: z.string().max(35),
+      rate: z.number().min(MIN_SPEECH_RATE).max(MAX_SPEECH_RATE),
+    })
+    .strict(),
+  /** Today's review: the highlights and notes to grade now (a few a day, by spaced repetition). */
+  reviewSession: z.object({}).strict(),
+  /** Grades a highlight or note of the review; resolves to its record (when it comes back). */
+  gradeReview: z.object({ annotationId: annotationIdSchema, rating: reviewRatingSchema }).strict(),
+  /** Takes a highlight or note out of the review for good (`retired` false brings it back). */
+  retireReview: z.object({ annotationId: annotationIdSchema, retired: z.boolean() }).strict(),
+  /** How often an article's (or a tag's) highlights come back; `normal` clears the setting. */
+  setReviewFrequency: z
+    .object({
+      articleId: articleIdSchema.optional(),
+      tag: tagSchema.optional(),
+      frequency: reviewFrequencySchema,
+    })
+    .strict()
+    .refine((input) => (input.articleId === undefined) !== (input.tag === undefined), {
+      message: 'give an article id or a tag, not both',
+    }),
 } as const satisfies Record<GazetteMethodName, z.ZodType>;
 
 export type GazetteMethod = keyof typeof inputSchemas;
@@ -238,6 +280,12 @@ export interface MethodResults {
   listViews: SavedView[];
   saveView: SavedView[];
   deleteView: SavedView[];
+  prepareSpeech: { ready: true };
+  synthesizeSentence: SynthesizedSentence;
+  reviewSession: ReviewSession;
+  gradeReview: { annotationId: string; record: ReviewRecord };
+  retireReview: { annotationId: string; record: ReviewRecord };
+  setReviewFrequency: { frequency: ReviewFrequency };
 }
 
 /** The API the preload exposes as `window.gazette`: the methods a window may call. */

@@ -244,6 +244,16 @@ export class GazetteApp {
   }
 
   /** Takes articles out of the library; their user data stays until `forget`. Resolves to the ids removed. */
+  /** The annotation store (opened on first use), for services built beside the app (review). */
+  annotationStore(): Promise<AnnotationStore> {
+    return this.#annotationStore();
+  }
+
+  /** The tag store (opened on first use), for services built beside the app (review). */
+  tagStore(): Promise<TagStore> {
+    return this.#tagStore();
+  }
+
   async remove(ids: readonly string[]): Promise<string[]> {
     const removed = await this.store.remove([...ids]);
     await this.#toIndex((index) => index.articlesRemoved(removed));

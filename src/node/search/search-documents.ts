@@ -8,7 +8,15 @@
  * articles; MiniSearch's radix tree (SearchableMap) still finds the completions and typos.
  */
 import type { ArticleAnnotations } from '../../core/annotations/model';
-import { foldWord, isStopWord, stem, stemLanguageOf, words, type StemLanguage } from '../../core/search/text';
+import {
+  foldWord,
+  isStopWord,
+  queryTermsOf,
+  stem,
+  stemLanguageOf,
+  words,
+  type StemLanguage,
+} from '../../core/search/text';
 
 /**
  * Bump when the documents, the text processing or the snapshot's shape change: an index of
@@ -59,6 +67,14 @@ export function documentTerms(text: string, language: StemLanguage): string[] {
     if (!isStopWord(folded)) terms.push(stem(folded, language));
   }
   return terms;
+}
+
+/**
+ * The terms a query searches, in order, each once: every word stemmed by each language's rules
+ * (`queryTermsOf`), since the query's language is not known.
+ */
+export function queryTerms(query: string): string[] {
+  return [...new Set(words(query).flatMap((word) => queryTermsOf(word)))];
 }
 
 export const articleDocId = (articleId: string): string => `a:${articleId}`;

@@ -25,6 +25,14 @@ export type ShortcutAction =
   | 'select-previous-sentence'
   | 'highlight'
   | 'annotations'
+  | 'read-aloud'
+  | 'read-next-sentence'
+  | 'read-previous-sentence'
+  | 'read-next-paragraph'
+  | 'read-previous-paragraph'
+  | 'read-faster'
+  | 'read-slower'
+  | 'review'
   | 'settings'
   | 'help'
   | 'search'
@@ -94,6 +102,33 @@ export const SHORTCUTS: Shortcut[] = [
   { group: 'reader', keys: ['S'], action: 'select-previous-sentence', label: 'shortcuts.selectSentence' },
   { group: 'reader', keys: ['h'], action: 'highlight', label: 'shortcuts.highlight', display: ['h'] },
   { group: 'reader', keys: ['a'], action: 'annotations', label: 'shortcuts.annotations', display: ['a'] },
+  { group: 'reader', keys: ['r'], action: 'read-aloud', label: 'shortcuts.readAloud', display: ['r'] },
+  {
+    group: 'reader',
+    keys: ['ArrowRight'],
+    action: 'read-next-sentence',
+    label: 'shortcuts.readSentence',
+    display: ['→', '←'],
+  },
+  { group: 'reader', keys: ['ArrowLeft'], action: 'read-previous-sentence', label: 'shortcuts.readSentence' },
+  {
+    group: 'reader',
+    keys: ['ArrowRight'],
+    mod: true,
+    action: 'read-next-paragraph',
+    label: 'shortcuts.readParagraph',
+    display: ['Ctrl/⌘+→', 'Ctrl/⌘+←'],
+  },
+  {
+    group: 'reader',
+    keys: ['ArrowLeft'],
+    mod: true,
+    action: 'read-previous-paragraph',
+    label: 'shortcuts.readParagraph',
+  },
+  { group: 'reader', keys: ['>'], action: 'read-faster', label: 'shortcuts.readSpeed', display: ['>', '<'] },
+  { group: 'reader', keys: ['<'], action: 'read-slower', label: 'shortcuts.readSpeed' },
+  { group: 'library', keys: ['v'], action: 'review', label: 'shortcuts.review', display: ['v'] },
   {
     group: 'everywhere',
     keys: ['+', '='],
