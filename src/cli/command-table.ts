@@ -99,7 +99,7 @@ export const COMMANDS = {
   },
   review: {
     usage: `review                       List today's highlights and notes to review (spaced repetition)
-  review grade <id> again|hard|good|easy
+                             review grade <id> again|hard|good|easy:
                              Grade one (an id may be shortened if unique)`,
     load: () => import('./review-command').then((module) => module.reviewCommand),
   },
