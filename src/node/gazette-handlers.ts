@@ -15,9 +15,15 @@ import { readBackup, restoreFromBackup, writeBackup, type UserData } from './bac
 import { exportArticle, exportLibrary, writeExportedFile, writeExportedFiles } from './export';
 import type { ParsePool } from './import/parse-pool';
 import { importIntoLibrary } from './library/import-into-library';
-import { ProgressStore, SettingsStore, toLibraryEntry } from './reading';
+import { ProgressStore, SETTINGS_FILE_NAME, SettingsStore, toLibraryEntry } from './reading';
 import { SearchIndex, type SnapshotBuilder } from './search';
-import { UnknownArticleError, type LibraryStore } from './store';
+import {
+  StoreCorruptError,
+  StoreVersionError,
+  UnknownArticleError,
+  userFilePath,
+  type LibraryStore,
+} from './store';
 import { TagStore } from './tags';
 
 export interface HandlerHost {
@@ -30,6 +36,8 @@ export interface HandlerHost {
    * dialog in the app); `null` if cancelled. Without it, every such request counts as cancelled.
    */
   chooseFile?: (request: FileDialogRequest) => Promise<string | null>;
+  /** Shows a file in the system's file manager (the app's `shell.showItemInFolder`); absent in tests. */
+  revealFile?: (file: string) => void;
   /** Worker threads for large imports; without one, files are parsed on the calling thread. */
   parsePool?: ParsePool;
   /**
@@ -142,6 +150,22 @@ export function createGazetteServices(host: HandlerHost): GazetteServices {
     },
     getSettings: async () => (await settingsStore()).get(),
     updateSettings: async ({ patch }) => (await settingsStore()).update(patch),
+    resetSettings: async () => {
+      try {
+        return { settings: await (await settingsStore()).reset(), keptAs: null };
+      } catch (error) {
+        // Only a file that cannot be read is set aside; any other failure is reported as it is.
+        if (!(error instanceof StoreCorruptError || error instanceof StoreVersionError)) throw error;
+      }
+      const keptAs = await SettingsStore.setAside(store);
+      return { settings: (await settingsStore()).get(), keptAs };
+    },
+    revealSettingsFile: async () => {
+      const file = userFilePath(store.dataDir, SETTINGS_FILE_NAME);
+      if (!host.revealFile) return { shown: false, file };
+      host.revealFile(file);
+      return { shown: true, file };
+    },
     getProgress: async ({ id }) => {
       assertStored(id);
       return (await progressStore()).get(id);

@@ -11,6 +11,8 @@ export const GAZETTE_METHODS = [
   'chooseAndImport',
   'getSettings',
   'updateSettings',
+  'resetSettings',
+  'revealSettingsFile',
   'getProgress',
   'saveProgress',
   'setFinished',

@@ -52,7 +52,11 @@ function place(entry: NotebookEntry): number {
  */
 export function groupNotebook(
   entries: readonly NotebookEntry[],
-  { words = '', sort = 'recent', locale = 'en' }: { words?: string; sort?: NotebookSort; locale?: string } = {},
+  {
+    words = '',
+    sort = 'recent',
+    locale = 'en',
+  }: { words?: string; sort?: NotebookSort; locale?: string } = {},
 ): NotebookGroup[] {
   const wanted = fold(words).split(/\s+/u).filter(Boolean);
   const groups = new Map<string, NotebookGroup>();

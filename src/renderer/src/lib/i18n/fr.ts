@@ -55,6 +55,17 @@ export const fr: Catalogue = {
   'common.error': 'Une erreur est survenue',
   'common.cancel': 'Annuler',
   'common.errorWith': (p: Params) => `Une erreur est survenue : ${p['message']}`,
+  'error.corrupt': 'Un fichier de Gazette est endommagé. Il a été laissé tel quel.',
+  'error.newer':
+    'Un fichier de Gazette a été écrit par une version plus récente de Gazette. Il a été laissé tel quel.',
+  'error.locked':
+    'Une autre fenêtre ou commande de Gazette utilise cette bibliothèque. Fermez-la et réessayez.',
+  'error.readOnly': 'Cette bibliothèque est ouverte en lecture seule : rien ne peut être modifié.',
+  'error.unknownArticle': 'Cet article n’est plus dans la bibliothèque.',
+  'error.unknownAnnotation': 'Ce surlignage ou cette note n’existe plus.',
+  'error.invalid': 'Gazette n’a pas pu accepter ce changement.',
+  'error.backup': 'Ce fichier n’est pas une sauvegarde de Gazette, ou il est endommagé.',
+  'error.unexpected': 'Une erreur inattendue est survenue.',
   'common.more': 'Plus',
   'common.moreLabel': 'Plus d’actions',
   'key.enter': 'Entrée',
@@ -75,15 +86,19 @@ export const fr: Catalogue = {
   'library.showFilters': 'Filtres',
   'library.hideFilters': 'Masquer les filtres',
   'library.welcome': 'Bienvenue dans Gazette',
-  'library.welcomeHelp': 'Votre bibliothèque est vide. Importez les articles que vous avez enregistrés ; ils restent sur cet ordinateur.',
+  'library.welcomeHelp':
+    'Votre bibliothèque est vide. Importez les articles que vous avez enregistrés ; ils restent sur cet ordinateur.',
   'library.step1': 'Importez des fichiers d’articles (.txt, .html, .md) ou tout un dossier.',
   'library.step2': 'Ouvrez un article et lisez ; Gazette retient où vous vous êtes arrêté.',
-  'library.step3': 'Sélectionnez des mots pour les surligner, écrivez des notes : retrouvez-les dans le carnet.',
+  'library.step3':
+    'Sélectionnez des mots pour les surligner, écrivez des notes : retrouvez-les dans le carnet.',
   'library.dropZone': 'Ou déposez ici des fichiers ou des dossiers',
-  'settings.damaged': 'Votre fichier de réglages est endommagé : Gazette utilise les réglages par défaut et ne peut pas enregistrer vos changements.',
+  'settings.damaged':
+    'Votre fichier de réglages est endommagé : Gazette utilise les réglages par défaut et ne peut pas enregistrer vos changements.',
   'settings.reset': 'Réinitialiser les réglages',
   'settings.showFile': 'Afficher le fichier',
-  'settings.resetDone': (p: Params) => `Réglages réinitialisés. Le fichier endommagé a été conservé sous le nom ${p['file']}.`,
+  'settings.resetDone': (p: Params) =>
+    `Réglages réinitialisés. Le fichier endommagé a été conservé sous le nom ${p['file']}.`,
   'settings.notSaved': 'Les réglages n’ont pas pu être enregistrés.',
   'reader.by': (p: Params) => `Par ${p['author']}`,
   'reader.published': (p: Params) => `Publié le ${p['date']}`,
@@ -99,7 +114,8 @@ export const fr: Catalogue = {
   'notebook.sort.article': 'Titre de l’article',
   'notebook.sort.position': 'Place dans l’article',
   'notebook.export': 'Exporter…',
-  'notebook.articles': (p: Params) => (p.plural === 'one' ? `${p['count']} article` : `${p['count']} articles`),
+  'notebook.articles': (p: Params) =>
+    p.plural === 'one' ? `${p['count']} article` : `${p['count']} articles`,
   'notebook.noMatch': 'Aucun surlignage ni aucune note ne correspond.',
   'library.filters': 'Vues, rubriques et filtres',
   'library.annotatedOnly': 'Avec surlignages ou notes',
@@ -277,7 +293,8 @@ export const fr: Catalogue = {
   'annotations.delete': 'Supprimer le surlignage',
   'annotations.deleted': 'Surlignage supprimé.',
   'annotations.noteDeleted': 'Note supprimée.',
-  'annotations.count': (p: Params) => (p.plural === 'one' ? `${p['count']} surlignage` : `${p['count']} surlignages`),
+  'annotations.count': (p: Params) =>
+    p.plural === 'one' ? `${p['count']} surlignage` : `${p['count']} surlignages`,
   'annotations.noteCount': (p: Params) => (p.plural === 'one' ? `${p['count']} note` : `${p['count']} notes`),
   'notes.title': 'Vos notes',
   'notes.empty': 'Pas encore de note. Ce que vous écrivez ici reste sur cet ordinateur.',
