@@ -284,7 +284,7 @@ test('in French and sepia: the toolbar, the panel and the notes speak French and
     .click();
   await page.getByRole('button', { name: /^Surlignages et notes/ }).click();
   const frPanel = page.getByRole('complementary', { name: 'Surlignages et notes' });
-  await expect(frPanel.getByRole('button', { name: `Surlignage rose : ${MOUSE_PHRASE}` })).toBeVisible();
+  await expect(frPanel.getByRole('button', { name: `Surlignage rose\u202f: ${MOUSE_PHRASE}` })).toBeVisible();
 
   const notes = page.getByRole('region', { name: 'Vos notes' });
   await notes.getByRole('textbox', { name: 'Écrire une note' }).fill('À relire *demain*.');
