@@ -49,7 +49,12 @@ async function makeLibrary(theme: string): Promise<string> {
     join(section, 'token.txt'),
     `A pasted address that never breaks\n\nSomeone pasted ${LONG_TOKEN} into this paragraph, which must wrap rather than widen the page.\n\nA second paragraph follows it.\n`,
   );
-  const dataDir = await makeLibraryWithCli(['seeds', 'tests/fixtures/bbc-news/politics', section]);
+  const dataDir = await makeLibraryWithCli([
+    'seeds',
+    'tests/fixtures/bbc-news/politics/001.txt',
+    'tests/fixtures/bbc-news/politics/002.txt',
+    section,
+  ]);
   await mkdir(join(dataDir, 'user'), { recursive: true });
   await writeFile(
     join(dataDir, 'user', 'settings.json'),
@@ -85,11 +90,13 @@ for (const size of SIZES) {
     await check(page, `the library at ${size.name}`);
     await page.screenshot({ path: `${SHOTS}/library-${size.name}-${size.theme}-${size.lang}.png` });
     if (narrow) {
-      const toggle = page.getByRole('button', { name: strings.filters, exact: true });
-      await toggle.click();
+      await page.getByRole('button', { name: strings.filters, exact: true }).click();
+      // Open, it says "Hide filters".
+      const toggle = page.locator('[aria-controls="library-filters"]');
       await expect(toggle).toHaveAttribute('aria-expanded', 'true');
       await check(page, `the library's filters at ${size.name}`);
-      await toggle.click();
+      await page.keyboard.press('Escape');
+      await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     }
 
     // The article with a very long token: it wraps.

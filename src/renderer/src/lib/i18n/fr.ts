@@ -173,7 +173,9 @@ export const fr: Catalogue = {
   'tags.delete': 'Supprimer',
   'tags.deleteLabel': (p: Params) => `Supprimer l’étiquette ${p['tag']}`,
   'tags.confirmDelete': (p: Params) =>
-    p.plural === 'one' ? `La retirer de ${p['count']} article\u202f?` : `La retirer de ${p['count']} articles\u202f?`,
+    p.plural === 'one'
+      ? `La retirer de ${p['count']} article\u202f?`
+      : `La retirer de ${p['count']} articles\u202f?`,
   'tags.deleted': (p: Params) =>
     p.plural === 'one'
       ? `Étiquette ${p['tag']} retirée de ${p['count']} article.`
@@ -185,7 +187,8 @@ export const fr: Catalogue = {
   'data.format': 'Format',
   'data.format.markdown': 'Markdown\u202f: un fichier par article (Obsidian, Readwise)',
   'data.format.json': 'JSON\u202f: un seul fichier',
-  'data.format.w3c': 'Annotations Web W3C (JSON-LD)\u202f: un seul fichier, pour d’autres outils d’annotation',
+  'data.format.w3c':
+    'Annotations Web W3C (JSON-LD)\u202f: un seul fichier, pour d’autres outils d’annotation',
   'data.export': 'Exporter…',
   'data.exportArticle': 'Exporter en Markdown…',
   'data.exported': (p: Params) =>
