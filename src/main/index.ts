@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog } from 'electron';
+import { BrowserWindow, app, dialog, shell } from 'electron';
 import { EVENT_CHANNELS } from '../core/ipc/channels';
 import type { GazetteHandlers } from '../core/ipc/contract';
 import { uiLocaleFor, type UiLocale } from '../core/settings';
@@ -99,6 +99,7 @@ async function start(): Promise<void> {
     choosePaths: dialogs.choosePaths,
     redeemDroppedFiles: (tokens) => drops.redeem(tokens),
     chooseFile: dialogs.chooseFile,
+    revealFile: (file) => shell.showItemInFolder(file),
     onImportProgress: (progress) => mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
     // The search index is loaded (or rebuilt, on a worker thread) at start-up, not at the first search.
     searchBuilder: workerBuilder(new URL('./search-build-worker.js', import.meta.url)),

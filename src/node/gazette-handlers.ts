@@ -22,6 +22,8 @@ export interface HandlerHost extends GazetteAppOptions {
    * (`DropGrants` in the app); throws if a token is unknown. Without it, drops are refused.
    */
   redeemDroppedFiles?: (tokens: string[]) => string[];
+  /** Shows a file in the system's file manager (the app's `shell.showItemInFolder`); absent in tests. */
+  revealFile?: (file: string) => void;
   /** The shipped voice on its built worker (the app); from sources under tsx by default. */
   speech?: SpeechSynthesizer;
 }
@@ -40,11 +42,11 @@ export interface GazetteServices {
 
 /** The app over `host.store` (which the host keeps and closes) and its handler table. */
 export function createGazetteServices(host: HandlerHost): GazetteServices {
-  const { store, redeemDroppedFiles, speech: synthesizer, ...options } = host;
+  const { store, redeemDroppedFiles, revealFile, speech: synthesizer, ...options } = host;
   const app = new GazetteApp(store, options);
   const speech = createSpeechServices(synthesizer);
   const handlers: GazetteHandlers = {
-    ...gazetteHandlers(app, redeemDroppedFiles),
+    ...gazetteHandlers(app, { redeemDroppedFiles, revealFile }),
     ...speech.handlers,
     ...createReviewHandlers({ store, annotations: () => app.annotationStore(), tags: () => app.tagStore() }),
   };
@@ -70,7 +72,7 @@ type SpeechAndReviewMethod =
 /** Each contract method, answered by its use-case; inputs arrive validated by `dispatch`. */
 export function gazetteHandlers(
   app: GazetteApp,
-  redeemDroppedFiles?: HandlerHost['redeemDroppedFiles'],
+  { redeemDroppedFiles, revealFile }: Pick<HandlerHost, 'redeemDroppedFiles' | 'revealFile'> = {},
 ): Omit<GazetteHandlers, SpeechAndReviewMethod> {
   return {
     listArticles: ({ limit, ...filters }) => app.list(filters, limit),
@@ -83,6 +85,13 @@ export function gazetteHandlers(
     chooseAndImport: ({ pick }) => app.chooseAndImport(pick),
     getSettings: () => app.settings(),
     updateSettings: ({ patch }) => app.updateSettings(patch),
+    resetSettings: () => app.resetSettings(),
+    revealSettingsFile: async () => {
+      const file = app.settingsFile();
+      if (!revealFile) return { shown: false, file };
+      revealFile(file);
+      return { shown: true, file };
+    },
     getProgress: ({ id }) => app.progress(id),
     saveProgress: ({ id, position }) => app.saveProgress(id, position),
     setFinished: ({ id, finished }) => app.setFinished(id, finished),

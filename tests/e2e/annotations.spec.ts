@@ -284,7 +284,7 @@ test('in French and sepia: the toolbar, the panel and the notes speak French and
     .click();
   await page.getByRole('button', { name: /^Surlignages et notes/ }).click();
   const frPanel = page.getByRole('complementary', { name: 'Surlignages et notes' });
-  await expect(frPanel.getByRole('button', { name: `Surlignage rose : ${MOUSE_PHRASE}` })).toBeVisible();
+  await expect(frPanel.getByRole('button', { name: `Surlignage rose\u202f: ${MOUSE_PHRASE}` })).toBeVisible();
 
   const notes = page.getByRole('region', { name: 'Vos notes' });
   await notes.getByRole('textbox', { name: 'Écrire une note' }).fill('À relire *demain*.');
@@ -300,7 +300,13 @@ test('in French and sepia: the toolbar, the panel and the notes speak French and
   await page.getByRole('button', { name: 'Carnet' }).click();
   await expect(page.getByRole('main', { name: '2 entrées' })).toBeVisible();
   await expectNoAxeViolations(page, 'the notebook (sepia, fr)');
-  await page.getByRole('button', { name: /À relire demain/ }).click();
+  // The note is shown as everywhere (NoteText) beside the button that opens it (its description).
+  await page
+    .getByRole('main', { name: '2 entrées' })
+    .getByRole('listitem')
+    .filter({ hasText: 'À relire demain' })
+    .getByRole('button')
+    .click();
   await expect(page.getByRole('listitem').filter({ hasText: 'À relire demain.' })).toBeFocused();
   await app.close();
 });

@@ -70,3 +70,50 @@ export async function selectWithMouse(page: Page, element: Locator, phrase: stri
 export async function selectedText(page: Page): Promise<string> {
   return page.evaluate(() => getSelection()?.toString() ?? '');
 }
+
+/**
+ * WCAG 1.4.10 (reflow) on the page as shown: the window does not scroll sideways, no scrolling
+ * box (the list, the article, the panel, a dialog) holds content wider than itself, and no
+ * visible element outside such a box reaches past the window's edges. Returns what failed.
+ */
+export async function reflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) {
+      problems.push(`the window scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
+    }
+    const name = (element: Element): string =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')}`;
+    const width = window.innerWidth;
+    for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
+      const style = getComputedStyle(element);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      if (element.closest('.visually-hidden')) continue;
+      const scrolls = ['auto', 'scroll'].includes(style.overflowX);
+      if (scrolls && element.scrollWidth > element.clientWidth + 1) {
+        problems.push(`${name(element)} scrolls sideways (${element.scrollWidth} > ${element.clientWidth})`);
+      }
+      // Inside a box that clips or scrolls, that box answers for it (checked above).
+      let clipped = false;
+      for (
+        let parent = element.parentElement;
+        parent && parent !== document.body;
+        parent = parent.parentElement
+      ) {
+        if (getComputedStyle(parent).overflowX !== 'visible') {
+          clipped = true;
+          break;
+        }
+      }
+      if (clipped) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width > 0 && (rect.right > width + 1 || rect.left < -1)) {
+        problems.push(
+          `${name(element)} reaches past the window (${Math.round(rect.left)}–${Math.round(rect.right)} of ${width})`,
+        );
+      }
+    }
+    return problems;
+  });
+}

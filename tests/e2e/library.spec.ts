@@ -11,7 +11,7 @@ test('coming back from an article finds the library as it was left: section, sor
   const app = await launchApp({ dataDir });
   const { page } = app;
 
-  await page.getByRole('button', { name: /^sport/ }).click();
+  await page.getByRole('button', { name: /^sport/i }).click();
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');
   const list = page.getByRole('list', { name: 'Library' });
   // Scroll well down the list, then open the first article in view.
@@ -29,7 +29,7 @@ test('coming back from an article finds the library as it was left: section, sor
 
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await expect(page.getByRole('button', { name: title, exact: true })).toBeFocused();
-  await expect(page.getByRole('button', { name: /^sport/ })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('button', { name: /^sport/i })).toHaveAttribute('aria-current', 'true');
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('title');
   expect(await list.evaluate((element) => element.parentElement?.scrollTop ?? 0)).toBeCloseTo(scrolled, -2);
   await app.close();

@@ -51,7 +51,7 @@ for (const language of LANGUAGES) {
       await expectNoAxeViolations(page, `the library (${theme}, ${language.lang})`);
       await page.screenshot({ path: `${SHOTS}/library-${theme}-${language.lang}.png` });
 
-      await page.getByRole('button', { name: /^seeds/ }).click();
+      await page.getByRole('button', { name: /^(Samples|Exemples)/ }).click();
       await openArticle(page, SEED_TITLE);
       await expectNoAxeViolations(page, `the reading page (${theme}, ${language.lang})`);
       await page.screenshot({ path: `${SHOTS}/reader-${theme}-${language.lang}.png` });

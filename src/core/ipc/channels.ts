@@ -12,6 +12,8 @@ export const GAZETTE_METHODS = [
   'chooseAndImport',
   'getSettings',
   'updateSettings',
+  'resetSettings',
+  'revealSettingsFile',
   'getProgress',
   'saveProgress',
   'setFinished',

@@ -100,6 +100,13 @@ export const inputSchemas = {
   chooseAndImport: z.object({ pick: z.enum(['files', 'folder']) }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ patch: settingsPatchSchema }).strict(),
+  /**
+   * Back to the default settings. A damaged settings file is first kept aside in its folder
+   * (`settings.damaged-<time>.json`), never deleted.
+   */
+  resetSettings: z.object({}).strict(),
+  /** Shows the settings file in the system's file manager (where the app can). */
+  revealSettingsFile: z.object({}).strict(),
   getProgress: z.object({ id: articleIdSchema }).strict(),
   saveProgress: z.object({ id: articleIdSchema, position: readingPositionSchema }).strict(),
   setFinished: z.object({ id: articleIdSchema, finished: z.boolean() }).strict(),
@@ -248,6 +255,10 @@ export interface MethodResults {
   chooseAndImport: ImportReport | null;
   getSettings: Settings;
   updateSettings: Settings;
+  /** The settings now, and the name (not the path) the damaged file was kept under, if one was. */
+  resetSettings: { settings: Settings; keptAs: string | null };
+  /** `false` where no file manager can be asked (the test bridge); the file's path either way. */
+  revealSettingsFile: { shown: boolean; file: string };
   /** `null` for an article never opened. */
   getProgress: ReadingProgress | null;
   saveProgress: ReadingProgress;

@@ -55,10 +55,17 @@ import type { WrittenFile } from '../export/save-export';
 import type { ParsePool } from '../import/parse-pool';
 import { toLibraryEntry } from '../reading/library-entry';
 import { ProgressStore } from '../reading/progress-store';
-import { SettingsStore } from '../reading/settings-store';
+import { SETTINGS_FILE_NAME, SettingsStore } from '../reading/settings-store';
 import type { SnapshotBuilder } from '../search/build-in-worker';
 import type { SearchIndex } from '../search/search-index';
-import { LibraryStore, StoreLockedError, UnknownArticleError } from '../store';
+import {
+  LibraryStore,
+  StoreCorruptError,
+  StoreLockedError,
+  StoreVersionError,
+  UnknownArticleError,
+  userFilePath,
+} from '../store';
 import { TagStore } from '../tags/tag-store';
 import { ArticleReferenceError, WordsNotFoundError } from './errors';
 
@@ -317,6 +324,26 @@ export class GazetteApp {
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
     return (await this.#settingsStore()).update(patch);
+  }
+
+  /**
+   * Puts the settings back to their defaults. A settings file that cannot be read (damaged, or
+   * from a newer Gazette) is set aside under a new name, never deleted; `keptAs` names it.
+   */
+  async resetSettings(): Promise<{ settings: Settings; keptAs: string | null }> {
+    try {
+      return { settings: await (await this.#settingsStore()).reset(), keptAs: null };
+    } catch (error) {
+      // Only a file that cannot be read is set aside; any other failure is reported as it is.
+      if (!(error instanceof StoreCorruptError || error instanceof StoreVersionError)) throw error;
+    }
+    const keptAs = await SettingsStore.setAside(this.store);
+    return { settings: (await this.#settingsStore()).get(), keptAs };
+  }
+
+  /** Where the settings file lives (shown to the reader when it is damaged). */
+  settingsFile(): string {
+    return userFilePath(this.store.dataDir, SETTINGS_FILE_NAME);
   }
 
   // ── Highlights and notes ───────────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -93,5 +93,67 @@ describe('SettingsStore', () => {
   it('refuses to write when the library is read-only', async () => {
     const settings = await openSettings({ readOnly: true });
     await expect(settings.update({ theme: 'dark' })).rejects.toBeInstanceOf(StoreReadOnlyError);
+  });
+
+  describe('recovering from a damaged file', () => {
+    const damaged = '{ "schemaVersion": 1, "settings": { "theme": "dark", "textSize": 21 ';
+
+    async function storeOnly(options: { readOnly?: boolean } = {}): Promise<LibraryStore> {
+      for (const store of opened.splice(0)) await store.close();
+      const store = await LibraryStore.open(dataDir, options);
+      opened.push(store);
+      return store;
+    }
+
+    it('sets the damaged file aside, byte for byte, and opens with the defaults', async () => {
+      await mkdir(path.dirname(settingsFile()), { recursive: true });
+      await writeFile(settingsFile(), damaged);
+      const store = await storeOnly();
+      await expect(SettingsStore.open(store)).rejects.toBeInstanceOf(StoreCorruptError);
+
+      const keptAs = await SettingsStore.setAside(store, new Date('2026-11-28T13:55:07.123Z'));
+      expect(keptAs).toBe('settings.damaged-2026-11-28T13-55-07Z.json');
+      expect(await readFile(path.join(dataDir, 'user', keptAs ?? ''), 'utf8')).toBe(damaged);
+      await expect(stat(settingsFile())).rejects.toThrow(/ENOENT/);
+
+      const settings = await SettingsStore.open(store);
+      expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+      expect((await settings.update({ theme: 'sepia' })).theme).toBe('sepia');
+    });
+
+    it('never overwrites a file already set aside at the same second', async () => {
+      const when = new Date('2026-11-28T13:55:07Z');
+      const store = await storeOnly();
+      await mkdir(path.dirname(settingsFile()), { recursive: true });
+      await writeFile(settingsFile(), 'first');
+      const first = await SettingsStore.setAside(store, when);
+      await writeFile(settingsFile(), 'second');
+      const second = await SettingsStore.setAside(store, when);
+      expect(second).toBe('settings.damaged-2026-11-28T13-55-07Z-2.json');
+      expect(first).not.toBe(second);
+      const names = (await readdir(path.join(dataDir, 'user'))).sort();
+      expect(names).toEqual([first, second].sort());
+      expect(await readFile(path.join(dataDir, 'user', second ?? ''), 'utf8')).toBe('second');
+    });
+
+    it('says so when there is no file to set aside', async () => {
+      expect(await SettingsStore.setAside(await storeOnly())).toBeNull();
+    });
+
+    it('moves nothing when the library is read-only', async () => {
+      await mkdir(path.dirname(settingsFile()), { recursive: true });
+      await writeFile(settingsFile(), damaged);
+      await storeOnly(); // creates the library, then reopen read-only
+      const readOnly = await storeOnly({ readOnly: true });
+      await expect(SettingsStore.setAside(readOnly)).rejects.toBeInstanceOf(StoreReadOnlyError);
+      expect(await readFile(settingsFile(), 'utf8')).toBe(damaged);
+    });
+
+    it('resets a healthy file to the defaults, durably', async () => {
+      const settings = await openSettings();
+      await settings.update({ theme: 'dark', textSize: 24 });
+      expect(await settings.reset()).toEqual(DEFAULT_SETTINGS);
+      expect((await openSettings()).get()).toEqual(DEFAULT_SETTINGS);
+    });
   });
 });

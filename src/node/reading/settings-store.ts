@@ -11,12 +11,14 @@
  * `DEFAULT_SETTINGS`, and every later call reads the file again, so fixing it, or moving it away,
  * takes effect without a restart (see `gazette-handlers.ts`).
  */
+import { rename, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../core/settings';
 import { settingsPatchSchema, settingsSchema } from '../../core/settings-schema';
-import { describeIssues } from '../store/durable-json-file';
-import type { LibraryStore } from '../store';
+import { describeIssues, isErrnoException, syncDir } from '../store/durable-json-file';
+import { StoreReadOnlyError, userFilePath, type LibraryStore } from '../store';
 
 /** The user file's name: `user/settings.json`. */
 export const SETTINGS_FILE_NAME = 'settings';
@@ -57,6 +59,49 @@ export class SettingsStore {
     return new SettingsStore(db);
   }
 
+  /**
+   * Moves `user/settings.json` aside as `settings.damaged-<time>.json` in the same folder (never
+   * deleted: it may hold choices worth copying back, or come from a newer Gazette), so the next
+   * `open` starts from the defaults. A rename within one folder is atomic; the folder is fsync'ed.
+   * Returns the name the file was kept under, or `null` when there was no file.
+   * @throws StoreReadOnlyError when the store is read-only; the rename's error (nothing moved).
+   */
+  static async setAside(store: LibraryStore, now: Date = new Date()): Promise<string | null> {
+    if (store.readOnly)
+      throw new StoreReadOnlyError(
+        'Gazette cannot set the settings file aside: the library is open read-only.',
+      );
+    const file = userFilePath(store.dataDir, SETTINGS_FILE_NAME);
+    const dir = path.dirname(file);
+    // 2026-11-28T13-55-07Z: sortable, and valid in a file name on every system.
+    const stamp = now
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z')
+      .replaceAll(':', '-');
+    let keptAs = `${SETTINGS_FILE_NAME}.damaged-${stamp}.json`;
+    for (let n = 2; await exists(path.join(dir, keptAs)); n += 1) {
+      keptAs = `${SETTINGS_FILE_NAME}.damaged-${stamp}-${n}.json`;
+    }
+    try {
+      await rename(file, path.join(dir, keptAs));
+    } catch (error) {
+      if (isErrnoException(error) && error.code === 'ENOENT') return null;
+      throw error;
+    }
+    await syncDir(dir);
+    return keptAs;
+  }
+
+  /**
+   * Back to the defaults: every setting the reader set is dropped, and the file written.
+   * @throws the file's write error (the change stays in memory, as with `update`).
+   */
+  async reset(): Promise<Settings> {
+    this.#db.data.settings = {};
+    await this.#db.write();
+    return this.get();
+  }
+
   /** The settings: the file's, with the default for any it does not set. */
   get(): Settings {
     return { ...DEFAULT_SETTINGS, ...this.#db.data.settings };
@@ -89,5 +134,15 @@ export class SettingsStore {
     this.#db.data.settings = next;
     await this.#db.write();
     return { ...next };
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return false;
+    throw error;
   }
 }

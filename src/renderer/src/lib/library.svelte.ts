@@ -9,6 +9,7 @@ import { tagKey, type TagCount } from '../../../core/tags';
 import { api } from './api';
 import { forgetPrefetched } from './article-prefetch';
 import { i18n } from './i18n/index.svelte';
+import { titleCompare } from './title-order';
 
 export type StateFilter = 'all' | ReadingState;
 export const SORT_ORDERS = ['newest', 'title', 'progress'] as const;
@@ -80,11 +81,13 @@ class LibraryState {
     };
     const shown = this.entries.filter((entry) => matchesFilters(entry, filters));
     if (this.sort === 'title') {
-      const collator = new Intl.Collator(i18n.locale, { sensitivity: 'base' });
-      return shown.sort((a, b) => collator.compare(a.title, b.title));
+      const byTitle = titleCompare(i18n.formatLocale);
+      return shown.sort((a, b) => byTitle(a.title, b.title));
     }
-    if (this.sort === 'progress')
-      return shown.sort((a, b) => b.progress - a.progress || a.title.localeCompare(b.title));
+    if (this.sort === 'progress') {
+      const byTitle = titleCompare(i18n.formatLocale);
+      return shown.sort((a, b) => b.progress - a.progress || byTitle(a.title, b.title));
+    }
     return shown; // the store lists newest imports first
   });
 

@@ -8,6 +8,10 @@ export type ShortcutGroup = 'library' | 'reader' | 'everywhere';
 export type ShortcutAction =
   | 'move-down'
   | 'move-up'
+  | 'move-first'
+  | 'move-last'
+  | 'move-page-down'
+  | 'move-page-up'
   | 'open'
   | 'remove'
   | 'back'
@@ -45,7 +49,10 @@ export interface Shortcut {
   mod?: boolean;
   action: ShortcutAction;
   label: MessageKey;
-  /** How the keys are shown in the overlay, when not simply `keys`. */
+  /**
+   * How the keys are shown in the overlay (only on the first shortcut of a label): key
+   * combinations written with neutral tokens (`Mod+K`, `Shift+Space`, `Enter`), see key-caps.ts.
+   */
   display?: string[];
 }
 
@@ -58,6 +65,22 @@ export const SHORTCUTS: Shortcut[] = [
     display: ['↓', '↑', 'j', 'k'],
   },
   { group: 'library', keys: ['ArrowUp', 'k'], action: 'move-up', label: 'shortcuts.move' },
+  {
+    group: 'library',
+    keys: ['Home'],
+    action: 'move-first',
+    label: 'shortcuts.firstLast',
+    display: ['Home', 'End'],
+  },
+  { group: 'library', keys: ['End'], action: 'move-last', label: 'shortcuts.firstLast' },
+  {
+    group: 'library',
+    keys: ['PageDown'],
+    action: 'move-page-down',
+    label: 'shortcuts.pageList',
+    display: ['PgDn', 'PgUp'],
+  },
+  { group: 'library', keys: ['PageUp'], action: 'move-page-up', label: 'shortcuts.pageList' },
   {
     group: 'library',
     keys: ['Enter', 'o'],
@@ -145,7 +168,7 @@ export const SHORTCUTS: Shortcut[] = [
     keys: ['/'],
     action: 'search',
     label: 'shortcuts.search',
-    display: ['/', 'Ctrl/⌘+K'],
+    display: ['/', 'Mod+K'],
   },
   { group: 'everywhere', keys: ['k', 'K'], mod: true, action: 'search', label: 'shortcuts.search' },
   {
@@ -154,7 +177,7 @@ export const SHORTCUTS: Shortcut[] = [
     mod: true,
     action: 'import',
     label: 'shortcuts.import',
-    display: ['Ctrl/⌘+O'],
+    display: ['Mod+O'],
   },
 ];
 

@@ -1,4 +1,7 @@
-/** Le catalogue français : les mêmes clés que l’anglais, vérifiées par le typage. */
+/**
+ * Le catalogue français : les mêmes clés que l’anglais, vérifiées par le typage. Typographie
+ * française : espace fine insécable (\u202f) à l’intérieur des « » et avant : ; ! ?
+ */
 import type { Catalogue, Params } from './en';
 
 export const fr: Catalogue = {
@@ -15,7 +18,7 @@ export const fr: Catalogue = {
   'library.badge.unread': 'Non lu',
   'library.badge.finished': 'Terminé',
   'library.sort': 'Trier par',
-  'library.sort.newest': 'Import le plus récent',
+  'library.sort.newest': 'Derniers importés',
   'library.sort.title': 'Titre',
   'library.sort.progress': 'Progression',
   'library.count': (p: Params) => (p.plural === 'one' ? `${p['count']} article` : `${p['count']} articles`),
@@ -25,7 +28,7 @@ export const fr: Catalogue = {
   'library.minutes': (p: Params) => `${p['count']} min`,
   'library.percentRead': (p: Params) => `${p['percent']} lu`,
   'library.remove': 'Retirer',
-  'library.removeLabel': (p: Params) => `Retirer « ${p['title']} »`,
+  'library.removeLabel': (p: Params) => `Retirer «\u202f${p['title']}\u202f»`,
   'library.removed': 'Article retiré de la bibliothèque.',
   'library.undo': 'Annuler',
   'library.forget': 'Effacer ses données de lecture',
@@ -50,52 +53,115 @@ export const fr: Catalogue = {
   'import.failed': (p: Params) =>
     p.plural === 'one' ? `${p['count']} fichier en échec` : `${p['count']} fichiers en échec`,
   'import.duplicateOf': 'même texte qu’un article déjà dans la bibliothèque',
-  'import.noPaths': 'Ces fichiers ne peuvent pas être importés ainsi : utilisez Importer des fichiers…',
+  'import.noPaths': 'Ces fichiers ne peuvent pas être importés ainsi\u202f: utilisez Importer des fichiers…',
   'common.close': 'Fermer',
   'common.error': 'Une erreur est survenue',
   'common.cancel': 'Annuler',
+  'common.errorWith': (p: Params) => `Une erreur est survenue\u202f: ${p['message']}`,
+  'error.corrupt': 'Un fichier de Gazette est endommagé. Il a été laissé tel quel.',
+  'error.newer':
+    'Un fichier de Gazette a été écrit par une version plus récente de Gazette. Il a été laissé tel quel.',
+  'error.locked':
+    'Une autre fenêtre ou commande de Gazette utilise cette bibliothèque. Fermez-la et réessayez.',
+  'error.readOnly': 'Cette bibliothèque est ouverte en lecture seule\u202f: rien ne peut être modifié.',
+  'error.unknownArticle': 'Cet article n’est plus dans la bibliothèque.',
+  'error.unknownAnnotation': 'Ce surlignage ou cette note n’existe plus.',
+  'error.invalid': 'Gazette n’a pas pu accepter ce changement.',
+  'error.backup': 'Ce fichier n’est pas une sauvegarde de Gazette, ou il est endommagé.',
+  'error.unexpected': 'Une erreur inattendue est survenue.',
+  'common.more': 'Plus',
+  'common.moreLabel': 'Plus d’actions',
+  'key.enter': 'Entrée',
+  'key.space': 'Espace',
+  'key.shift': 'Maj',
+  'key.delete': 'Suppr',
+  'key.escape': 'Échap',
+  'key.backspace': 'Retour arrière',
+  'key.ctrl': 'Ctrl',
+  'key.pageUp': 'Pg préc',
+  'key.pageDown': 'Pg suiv',
+  'key.home': 'Début',
+  'key.end': 'Fin',
+  'shortcuts.firstLast': 'Premier / dernier article',
+  'shortcuts.pageList': 'Un écran plus bas / plus haut',
+  'section.seeds': 'Exemples',
+  'section.none': 'Sans rubrique',
+  'library.showFilters': 'Filtres',
+  'library.hideFilters': 'Masquer les filtres',
+  'library.welcome': 'Bienvenue dans Gazette',
+  'library.welcomeHelp':
+    'Votre bibliothèque est vide. Importez les articles que vous avez enregistrés\u202f; ils restent sur cet ordinateur.',
+  'library.step1': 'Importez des fichiers d’articles (.txt, .html, .md) ou tout un dossier.',
+  'library.step2': 'Ouvrez un article et lisez\u202f; Gazette retient où vous vous êtes arrêté.',
+  'library.step3':
+    'Sélectionnez des mots pour les surligner, écrivez des notes\u202f: retrouvez-les dans le carnet.',
+  'library.dropZone': 'Ou déposez ici des fichiers ou des dossiers',
+  'settings.damaged':
+    'Votre fichier de réglages est endommagé\u202f: Gazette utilise les réglages par défaut et ne peut pas enregistrer vos changements.',
+  'settings.reset': 'Réinitialiser les réglages',
+  'settings.showFile': 'Afficher le fichier',
+  'settings.resetDone': (p: Params) =>
+    `Réglages réinitialisés. Le fichier endommagé a été conservé sous le nom ${p['file']}.`,
+  'settings.notSaved': 'Les réglages n’ont pas pu être enregistrés.',
+  'reader.by': (p: Params) => `Par ${p['author']}`,
+  'reader.published': (p: Params) => `Publié le ${p['date']}`,
+  'reader.fromFile': (p: Params) => `Fichier ${p['file']}`,
+  'reader.metadata': 'À propos de cet article',
+  'reader.previousShort': 'Précédent',
+  'reader.nextShort': 'Suivant',
+  'reader.text': 'Texte de l’article',
+  'reader.readPercent': (p: Params) => `${p['percent']} lu`,
+  'notebook.search': 'Rechercher dans le carnet',
+  'notebook.sort': 'Trier par',
+  'notebook.sort.recent': 'Plus récents',
+  'notebook.sort.article': 'Titre de l’article',
+  'notebook.sort.position': 'Place dans l’article',
+  'notebook.export': 'Exporter…',
+  'notebook.articles': (p: Params) =>
+    p.plural === 'one' ? `${p['count']} article` : `${p['count']} articles`,
+  'notebook.noMatch': 'Aucun surlignage ni aucune note ne correspond.',
   'library.filters': 'Vues, rubriques et filtres',
   'library.annotatedOnly': 'Avec surlignages ou notes',
   'search.label': 'Rechercher dans les articles, surlignages et notes',
   'search.placeholder': 'Rechercher dans les articles, surlignages et notes  ( / )',
   'search.searching': 'Recherche…',
   'search.failed': 'La recherche a échoué',
-  'search.none': (p: Params) => `Rien trouvé pour « ${p['query']} ».`,
+  'search.none': (p: Params) => `Aucun résultat pour «\u202f${p['query']}\u202f».`,
   'search.count': (p: Params) =>
     p.plural === 'one'
-      ? `1 article trouvé pour « ${p['query']} »`
-      : `${p['count']} articles trouvés pour « ${p['query']} »`,
+      ? `${p['count']} article trouvé pour «\u202f${p['query']}\u202f»`
+      : `${p['count']} articles trouvés pour «\u202f${p['query']}\u202f»`,
   'search.more': 'Afficher plus de résultats',
   'search.in.title': 'Titre',
   'search.in.text': 'Texte',
   'search.in.highlight': 'Surlignage',
   'search.in.note': 'Note',
   'search.indexBuilding': (p: Params) =>
-    `Construction de l’index de recherche (${p['percent']}) : les résultats suivront dès qu’il sera prêt.`,
+    `Construction de l’index de recherche (${p['percent']})\u202f: les résultats suivront dès qu’il sera prêt.`,
   'search.indexStatus': (p: Params) => `Construction de l’index de recherche… ${p['percent']}`,
-  'search.showingMatch': (p: Params) => `Voici le passage trouvé pour « ${p['words']} ».`,
+  'search.showingMatch': (p: Params) => `Voici le passage trouvé pour «\u202f${p['words']}\u202f».`,
   'views.title': 'Vues enregistrées',
-  'views.saveAs': 'Enregistrer la vue…',
+  'views.saveAs': 'Enregistrer comme vue…',
   'views.name': 'Nom de la vue',
   'views.namePlaceholder': 'Nommer cette vue',
   'views.save': 'Enregistrer',
-  'views.saved': (p: Params) => `Vue « ${p['name']} » enregistrée.`,
-  'views.delete': (p: Params) => `Supprimer la vue « ${p['name']} »`,
+  'views.saved': (p: Params) => `Vue «\u202f${p['name']}\u202f» enregistrée.`,
+  'views.delete': (p: Params) => `Supprimer la vue «\u202f${p['name']}\u202f»`,
   'tags.title': 'Étiquettes',
   'tags.manage': 'Gérer les étiquettes…',
   'tags.manageTitle': 'Étiquettes',
   'tags.none':
-    'Aucune étiquette pour l’instant : ajoutez-en aux articles depuis la bibliothèque ou la page de lecture.',
+    'Aucune étiquette pour l’instant\u202f: ajoutez-en aux articles depuis la bibliothèque ou la page de lecture.',
   'tags.add': 'Ajouter une étiquette',
   'tags.addPlaceholder': 'Ajouter une étiquette',
-  'tags.added': (p: Params) => `Étiquette ajoutée : ${p['tags']}.`,
+  'tags.added': (p: Params) => `Étiquette ajoutée\u202f: ${p['tags']}.`,
   'tags.remove': (p: Params) => `Retirer l’étiquette ${p['tag']}`,
   'tags.removed': (p: Params) => `Étiquette ${p['tag']} retirée.`,
   'tags.invalid': (p: Params) =>
-    `« ${p['tag']} » ne peut pas être une étiquette : lettres, chiffres, « - », « _ » ou « / » (${p['max']} au plus), pas seulement des chiffres.`,
+    `«\u202f${p['tag']}\u202f» ne peut pas être une étiquette\u202f: lettres, chiffres, «\u202f-\u202f», «\u202f_\u202f» ou «\u202f/\u202f» (${p['max']} au plus), pas seulement des chiffres.`,
   'tags.edit': 'Étiquettes',
-  'tags.editLabel': (p: Params) => `Étiquettes de « ${p['title']} »`,
-  'tags.editTitle': (p: Params) => `Étiquettes de « ${p['title']} »`,
+  'tags.editLabel': (p: Params) => `Étiquettes de «\u202f${p['title']}\u202f»`,
+  'tags.editTitle': (p: Params) => `Étiquettes de «\u202f${p['title']}\u202f»`,
   'tags.rename': 'Renommer',
   'tags.renameLabel': (p: Params) => `Renommer l’étiquette ${p['tag']}`,
   'tags.newName': (p: Params) => `Nouveau nom pour ${p['tag']}`,
@@ -107,42 +173,45 @@ export const fr: Catalogue = {
   'tags.delete': 'Supprimer',
   'tags.deleteLabel': (p: Params) => `Supprimer l’étiquette ${p['tag']}`,
   'tags.confirmDelete': (p: Params) =>
-    p.plural === 'one' ? 'La retirer d’1 article ?' : `La retirer de ${p['count']} articles ?`,
+    p.plural === 'one'
+      ? `La retirer de ${p['count']} article\u202f?`
+      : `La retirer de ${p['count']} articles\u202f?`,
   'tags.deleted': (p: Params) =>
     p.plural === 'one'
-      ? `Étiquette ${p['tag']} retirée d’1 article.`
+      ? `Étiquette ${p['tag']} retirée de ${p['count']} article.`
       : `Étiquette ${p['tag']} retirée de ${p['count']} articles.`,
   'data.open': 'Exporter et sauvegarder',
   'data.title': 'Exporter et sauvegarder',
   'data.exportHeading': 'Surlignages et notes',
   'data.exportHelp': 'Chaque article annoté, avec ses surlignages, leurs notes et vos notes personnelles.',
   'data.format': 'Format',
-  'data.format.markdown': 'Markdown : un fichier par article (Obsidian, Readwise)',
-  'data.format.json': 'JSON : un seul fichier',
-  'data.format.w3c': 'Annotations Web W3C (JSON-LD) : un seul fichier, pour d’autres outils d’annotation',
+  'data.format.markdown': 'Markdown\u202f: un fichier par article (Obsidian, Readwise)',
+  'data.format.json': 'JSON\u202f: un seul fichier',
+  'data.format.w3c':
+    'Annotations Web W3C (JSON-LD)\u202f: un seul fichier, pour d’autres outils d’annotation',
   'data.export': 'Exporter…',
   'data.exportArticle': 'Exporter en Markdown…',
   'data.exported': (p: Params) =>
     p.plural === 'one'
-      ? `1 fichier enregistré : ${p['where']}`
+      ? `${p['count']} fichier enregistré\u202f: ${p['where']}`
       : `${p['count']} fichiers enregistrés dans ${p['where']}`,
   'data.nothingToExport': 'Il n’y a encore aucun surlignage ni aucune note à exporter.',
   'data.backupHeading': 'Sauvegarde',
   'data.backupHelp':
-    'Un seul fichier avec chaque article tel qu’importé, votre progression, vos surlignages, notes, étiquettes et réglages : de quoi reconstruire la bibliothèque sur un autre ordinateur.',
+    'Un seul fichier avec chaque article tel qu’importé, votre progression, vos surlignages, notes, étiquettes et réglages\u202f: de quoi reconstruire la bibliothèque sur un autre ordinateur.',
   'data.backup': 'Sauvegarder…',
-  'data.backedUp': (p: Params) => `Sauvegarde enregistrée : ${p['file']} (${p['what']}).`,
+  'data.backedUp': (p: Params) => `Sauvegarde enregistrée\u202f: ${p['file']} (${p['what']}).`,
   'data.restore': 'Restaurer une sauvegarde…',
   'data.restoreHelp':
-    'Fusionne une sauvegarde dans cette bibliothèque. Rien n’est remplacé ni dupliqué : restaurer deux fois ne change rien.',
-  'data.restored': (p: Params) => `Ajouté depuis la sauvegarde : ${p['what']}.`,
+    'Fusionne une sauvegarde dans cette bibliothèque. Rien n’est remplacé ni dupliqué\u202f: restaurer deux fois ne change rien.',
+  'data.restored': (p: Params) => `Ajouté depuis la sauvegarde\u202f: ${p['what']}.`,
   'data.broughtBack': (p: Params) =>
     p.plural === 'one'
-      ? '1 article retiré a été rétabli.'
+      ? `${p['count']} article retiré a été rétabli.`
       : `${p['count']} articles retirés ont été rétablis.`,
   'data.updated': (p: Params) =>
     p.plural === 'one'
-      ? '1 surlignage ou note mis à jour.'
+      ? `${p['count']} surlignage ou note mis à jour.`
       : `${p['count']} surlignages ou notes mis à jour.`,
   'data.restoredNothing': 'Cette sauvegarde ne contient rien que la bibliothèque n’ait déjà.',
   'data.working': 'En cours…',
@@ -219,19 +288,20 @@ export const fr: Catalogue = {
   'annotations.noHighlights': 'Sélectionnez des mots de l’article pour les surligner.',
   'annotations.detached': 'détaché',
   'annotations.detachedHelp': 'Ses mots ne sont plus dans l’article.',
-  'annotations.highlightLabel': (p: Params) => `Surlignage ${p['color']} : ${p['quote']}`,
-  'annotations.highlighted': (p: Params) => `Surligné en ${p['color']} : ${p['quote']}`,
-  'annotations.selected': (p: Params) => `Sélectionné : ${p['quote']}`,
+  'annotations.highlightLabel': (p: Params) => `Surlignage ${p['color']}\u202f: ${p['quote']}`,
+  'annotations.highlighted': (p: Params) => `Surligné en ${p['color']}\u202f: ${p['quote']}`,
+  'annotations.selected': (p: Params) => `Sélectionné\u202f: ${p['quote']}`,
   'annotations.showing': (p: Params) =>
-    `Surlignage ${p['color']} ${p['index']} sur ${p['total']} : ${p['quote']}${p['note'] ? `. Note : ${p['note']}` : ''}`,
+    `Surlignage ${p['color']} ${p['index']} sur ${p['total']}\u202f: ${p['quote']}${p['note'] ? `. Note\u202f: ${p['note']}` : ''}`,
   'annotations.edit': 'Surlignage',
   'annotations.color': 'Couleur',
   'annotations.note': 'Note sur ce surlignage',
   'annotations.delete': 'Supprimer le surlignage',
   'annotations.deleted': 'Surlignage supprimé.',
   'annotations.noteDeleted': 'Note supprimée.',
-  'annotations.count': (p: Params) => (p.plural === 'one' ? '1 surlignage' : `${p['count']} surlignages`),
-  'annotations.noteCount': (p: Params) => (p.plural === 'one' ? '1 note' : `${p['count']} notes`),
+  'annotations.count': (p: Params) =>
+    p.plural === 'one' ? `${p['count']} surlignage` : `${p['count']} surlignages`,
+  'annotations.noteCount': (p: Params) => (p.plural === 'one' ? `${p['count']} note` : `${p['count']} notes`),
   'notes.title': 'Vos notes',
   'notes.empty': 'Pas encore de note. Ce que vous écrivez ici reste sur cet ordinateur.',
   'notes.new': 'Écrire une note',
@@ -246,15 +316,15 @@ export const fr: Catalogue = {
   'notes.written': (p: Params) => `Écrite le ${p['date']}`,
   'notebook.open': 'Carnet',
   'notebook.title': 'Carnet',
-  'notebook.count': (p: Params) => (p.plural === 'one' ? '1 entrée' : `${p['count']} entrées`),
-  'notebook.empty': 'Rien pour l’instant : les surlignages et notes faits en lisant apparaissent ici.',
+  'notebook.count': (p: Params) => (p.plural === 'one' ? `${p['count']} entrée` : `${p['count']} entrées`),
+  'notebook.empty': 'Rien pour l’instant\u202f: les surlignages et notes faits en lisant apparaissent ici.',
   'notebook.allColors': 'Toutes les couleurs',
   'notebook.filterColor': 'Couleur',
   'notebook.filterSection': 'Rubrique',
   'notebook.allSections': 'Toutes les rubriques',
   'notebook.note': 'Note',
   'notebook.in': (p: Params) => `dans ${p['title']}`,
-  'shortcuts.selectSentence': 'Sélectionner la phrase suivante / précédente (Maj+flèches pour l’ajuster)',
+  'shortcuts.selectSentence': 'Sélectionner la phrase suivante / précédente (Maj + flèches pour l’ajuster)',
   'shortcuts.highlight': 'Surligner la sélection',
   'shortcuts.annotations': 'Afficher surlignages et notes',
   'shortcuts.readAloud': 'Lire à voix haute / pause',
