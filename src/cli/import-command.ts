@@ -18,8 +18,12 @@ import { fileURLToPath } from 'node:url';
  */
 export function cliParsePool(): ParsePool | undefined {
   if (import.meta.url.endsWith('.ts')) return ParsePool.forSources();
-  const built = new URL('./parse-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(built)) ? new ParsePool(built) : undefined;
+  // The build writes the worker beside `gazette.js`; this module may be bundled into it or into a
+  // chunk one folder below it.
+  const built = ['./parse-worker.js', '../parse-worker.js']
+    .map((relative) => new URL(relative, import.meta.url))
+    .find((url) => existsSync(fileURLToPath(url)));
+  return built ? new ParsePool(built) : undefined;
 }
 
 export async function importCommand(context: CommandContext): Promise<number> {

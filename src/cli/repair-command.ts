@@ -2,7 +2,8 @@
  * `gazette repair`: rebuilds a missing library.json from the article bodies (`repairLibrary`,
  * src/node/store/repair-library.ts). Refuses, changing nothing, when library.json is there.
  */
-import { repairLibrary } from '../node/store';
+// Imported from its module, not the store's index, so other commands never load the repair code.
+import { repairLibrary } from '../node/store/repair-library';
 import type { CommandContext } from './commands';
 import { UsageError } from './usage';
 

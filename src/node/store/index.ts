@@ -21,8 +21,6 @@ export {
 } from './errors';
 export { LIBRARY_FILE, LibraryStore, LOCK_FILE } from './library-store';
 export type { OpenOptions, StoreChanges } from './library-store';
-export { repairLibrary } from './repair-library';
-export type { RepairReport } from './repair-library';
 export { LIBRARY_SCHEMA_VERSION } from './schemas';
 export type { BodyLocator, CleaningOverrides, StoredArticle } from './schemas';
 export { openUserFile, USER_DIR, userFilePath } from './user-file';
