@@ -42,6 +42,7 @@ export const IMPORT_ISSUE_CODES = [
   'folder-permission-denied',
   'link-loop-folder',
   'page-resources',
+  'library-data',
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 
@@ -157,6 +158,7 @@ const ENGLISH: Readonly<Record<ImportIssueCode, string>> = {
   'folder-seen-at': 'folder already included through another path ({target})',
   'folder-permission-denied': 'cannot open the folder: permission denied',
   'page-resources': 'the images and scripts of a saved web page, not an article',
+  'library-data': "Gazette's own data folder, not articles",
   'link-loop-folder': 'symbolic link loop: it leads back to {target}, a folder that contains it',
 };
 

@@ -7,7 +7,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { ImportFailure, ImportSkip } from '../../core/import-report';
-import { issue, issueFromError } from './issues';
+import { issue, issueFromError, skipIssue } from './issues';
 
 /** What to import, and what was left out on purpose or could not be looked at. */
 export interface CollectedFiles {
@@ -124,7 +124,7 @@ export async function collectImportFiles(paths: readonly string[]): Promise<Coll
       let isFile = entry.isFile();
       if (entry.isDirectory()) {
         if (isSavedPageResources(name, names)) {
-          skipped.push({ path, ...asSkip('page-resources') });
+          skipped.push({ path, ...skipIssue('page-resources') });
           continue;
         }
         await walk(path, rawPath);
@@ -144,12 +144,15 @@ export async function collectImportFiles(paths: readonly string[]): Promise<Coll
         }
       }
       if (!isFile) {
-        skipped.push({ path, ...asSkip('not-a-file') });
+        skipped.push({ path, ...skipIssue('not-a-file') });
       } else if (isImportableName(name)) {
         files.add(path);
         if (rawPath) rawPaths.set(path, new Uint8Array(rawPath));
       } else {
-        skipped.push({ path, ...asSkip('not-an-article-type', { extension: extname(name).toLowerCase() }) });
+        skipped.push({
+          path,
+          ...skipIssue('not-an-article-type', { extension: extname(name).toLowerCase() }),
+        });
       }
     }
     return true;
@@ -165,7 +168,7 @@ export async function collectImportFiles(paths: readonly string[]): Promise<Coll
       continue;
     }
     if (!isFolder) files.add(path);
-    else if (!(await walk(path))) skipped.push({ path, ...asSkip('folder-seen') });
+    else if (!(await walk(path))) skipped.push({ path, ...skipIssue('folder-seen') });
   }
 
   // Following a link may find more links: go on until none is left. Each round walks only
@@ -243,22 +246,14 @@ function nameOf(bytes: Buffer): string {
   return name;
 }
 
-function asSkip(
-  code: Parameters<typeof issue>[0],
-  values?: Parameters<typeof issue>[1],
-): Omit<ImportSkip, 'path'> {
-  const { error, ...rest } = issue(code, values);
-  return { reason: error, ...rest };
-}
-
 /** Why a link to an already walked folder is not followed: a loop, or just a second way in. */
 async function describeRevisit(link: string): Promise<Omit<ImportSkip, 'path'>> {
   try {
     const [target, parent] = await Promise.all([realpath(link), realpath(dirname(link))]);
     const isLoop = parent === target || parent.startsWith(target.endsWith(sep) ? target : target + sep);
-    return isLoop ? asSkip('link-loop-folder', { target }) : asSkip('folder-seen-at', { target });
+    return isLoop ? skipIssue('link-loop-folder', { target }) : skipIssue('folder-seen-at', { target });
   } catch {
-    return asSkip('folder-seen');
+    return skipIssue('folder-seen');
   }
 }
 

@@ -2,7 +2,12 @@
  * Import problems as values: a stable code, its values and the English sentence made from them
  * (`describeImportIssue` in core), so every reader module and the import report word them alike.
  */
-import { describeImportIssue, type ImportIssueCode, type ImportIssueValues } from '../../core/import-report';
+import {
+  describeImportIssue,
+  type ImportIssueCode,
+  type ImportIssueValues,
+  type ImportSkip,
+} from '../../core/import-report';
 
 /** One problem with a file or a record. */
 export interface Issue {
@@ -17,6 +22,12 @@ export function issue(code: ImportIssueCode, values?: ImportIssueValues): Issue 
   return values === undefined
     ? { code, error: describeImportIssue(code) }
     : { code, values, error: describeImportIssue(code, values) };
+}
+
+/** An issue as the report's entry for a file passed over on purpose (its sentence as `reason`). */
+export function skipIssue(code: ImportIssueCode, values?: ImportIssueValues): Omit<ImportSkip, 'path'> {
+  const { error, ...rest } = issue(code, values);
+  return { reason: error, ...rest };
 }
 
 /** Thrown inside reader modules for a problem with the input; caught and reported as its issue. */

@@ -18,10 +18,12 @@
  * other, whose source is the file's path plus `#` and the record's key. Every file is parsed in
  * the parse workers, never on this thread (see parse-pool.ts).
  */
+import { sep } from 'node:path';
 import type { Article } from '../../core/article';
 import { emptyImportReport, type ImportProgress, type ImportReport } from '../../core/import-report';
 import { makeExcerpt } from '../../core/parse/metrics';
 import { collectImportFiles } from '../import/collect-files';
+import { skipIssue } from '../import/issues';
 import type { ArticleOutcome, FileOutcome, ReaderData } from '../import/outcome';
 import { sharedParsePool, type ImportFile, type ParsePool } from '../import/parse-pool';
 import { articleIdForSource, type LibraryStore } from '../store';
@@ -77,6 +79,14 @@ export async function importIntoLibrary(
   const now = options.now ?? (() => new Date());
   const report = emptyImportReport();
   const collected = await collectImportFiles(paths);
+  // A folder that holds the library's own data folder (or is it) must not import the library's
+  // files as articles: they are left out, and said so once.
+  const ownData = store.dataDir + sep;
+  const ownFiles = collected.files.filter((file) => file.startsWith(ownData));
+  if (ownFiles.length > 0) {
+    collected.files = collected.files.filter((file) => !file.startsWith(ownData));
+    report.skipped.push({ path: store.dataDir, ...skipIssue('library-data') });
+  }
   report.skipped.push(...collected.skipped);
   report.failed.push(...collected.failed);
 
