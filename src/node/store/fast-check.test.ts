@@ -78,7 +78,9 @@ describe('compileFastCheck', () => {
     const file = { schemaVersion: 2, articles: { [record.id]: record } };
     expect(check(file)).toBe(true);
     expect(check({ ...file, schemaVersion: 1 })).toBe(false);
-    expect(check({ schemaVersion: 2, articles: { 'not-an-id': { ...record, id: 'not-an-id' } } })).toBe(false);
+    expect(check({ schemaVersion: 2, articles: { 'not-an-id': { ...record, id: 'not-an-id' } } })).toBe(
+      false,
+    );
     expect(check({ schemaVersion: 2, articles: { [record.id]: { ...record, wordCount: -3 } } })).toBe(false);
     expect(check({ schemaVersion: 2, articles: [] })).toBe(false);
     expect(check(null)).toBe(false);

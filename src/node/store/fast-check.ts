@@ -152,10 +152,14 @@ function numberCheck(def: Def): FastCheck | null {
       parts.push((value) => Number.isSafeInteger(value));
     } else if (check.check === 'greater_than' && typeof check.value === 'number') {
       const bound = check.value;
-      parts.push(check.inclusive ? (value) => (value as number) >= bound : (value) => (value as number) > bound);
+      parts.push(
+        check.inclusive ? (value) => (value as number) >= bound : (value) => (value as number) > bound,
+      );
     } else if (check.check === 'less_than' && typeof check.value === 'number') {
       const bound = check.value;
-      parts.push(check.inclusive ? (value) => (value as number) <= bound : (value) => (value as number) < bound);
+      parts.push(
+        check.inclusive ? (value) => (value as number) <= bound : (value) => (value as number) < bound,
+      );
     } else {
       return null;
     }
