@@ -5,15 +5,32 @@
 //
 // out/cli/gazette.js          the entry (bin/gazette.mjs imports it); each command's module is a
 //                             chunk of its own when src/cli imports it lazily
-// out/cli/parse-worker.js     worker scripts, next to the entry as in out/main, for
-// out/cli/search-build-worker.js   `new URL('./parse-worker.js', import.meta.url)`
+// out/cli/*-<hash>.js         those chunks, in the SAME folder as the entry: code in a chunk finds
+//                             the workers with `new URL('./parse-worker.js', import.meta.url)`,
+//                             which from a chunks/ subfolder named a file that is not there
+// out/cli/parse-worker.js     worker scripts, next to the entry as in out/main
+// out/cli/search-build-worker.js
 //
-// Dependencies stay external (read from node_modules at run time), as in the app's main bundle.
+// Dependencies are bundled in (tree-shaken), unlike the app's main bundle: Node's ESM loader
+// resolves, reads and compiles each module file on its own, and zod alone is some 80 files, which
+// made most of `gazette list`'s start-up. The few packages below stay external, read from
+// node_modules at run time: they load files of their own beside their code (the voice's wasm and
+// data), or are large and used only by `import`, or have optional native/CJS parts a bundle gets wrong.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Packages read from node_modules at run time rather than bundled (see the comment above). */
+export const CLI_EXTERNAL = [
+  '@echogarden/espeak-ng-emscripten',
+  'linkedom',
+  '@mozilla/readability',
+  'defuddle',
+  'recheck',
+  'better-sqlite3',
+];
 
 /** Where the entry lands; bin/gazette.mjs imports it. */
 export const CLI_ENTRY = join(repoRoot, 'out', 'cli', 'gazette.js');
@@ -46,11 +63,11 @@ export async function buildCli({ quiet = false } = {}) {
         output: {
           format: 'esm',
           entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          chunkFileNames: '[name]-[hash].js',
         },
       },
     },
-    ssr: { target: 'node' },
+    ssr: { target: 'node', noExternal: true, external: CLI_EXTERNAL },
   });
 }
 

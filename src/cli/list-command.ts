@@ -53,11 +53,13 @@ export async function listCommand(context: CommandContext): Promise<number> {
   } else if (entries.length === 0) {
     context.out('The library is empty. Import articles with: gazette import <file-or-folder>');
   } else {
-    for (const entry of entries) {
-      context.out(
+    // One write for the whole list: a write per line (1,438 on the BBC library) cost ~25 ms of
+    // system calls when stdout is a file or a pipe, where Node writes synchronously.
+    const lines = entries.map(
+      (entry) =>
         `${entry.id} ${stateMark(entry)}  ${entry.section.padEnd(10)} ${String(entry.readingMinutes).padStart(3)} min  ${entry.title}${countsMark(entry)}`,
-      );
-    }
+    );
+    context.out(lines.join('\n'));
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { StoreCorruptError, StoreVersionError } from './errors';
+import { compileFastCheck, type FastCheck } from './fast-check';
 
 /**
  * The versioned codec of a Gazette JSON file: text ⇄ checked data. Every such file is an object
@@ -43,6 +44,8 @@ export class JsonCodec<T> {
   readonly version: number;
   readonly schema: z.ZodType<T>;
   readonly #options: JsonCodecOptions<T>;
+  /** The schema compiled to plain checks (fast-check.ts), on first decode; `null` if it cannot be. */
+  #fastCheck: FastCheck | null | undefined;
 
   constructor(options: JsonCodecOptions<T>) {
     this.label = options.label ?? 'Gazette file';
@@ -88,6 +91,10 @@ export class JsonCodec<T> {
         document = { ...step(document as Record<string, unknown>), schemaVersion: version + 1 };
       }
     }
+    // The compiled check answers yes only for what the schema accepts unchanged; anything else
+    // (a damaged file, an unknown key to strip) goes to zod, the judge, which writes the message.
+    if (this.#fastCheck === undefined) this.#fastCheck = compileFastCheck(this.schema);
+    if (this.#fastCheck?.(document) === true) return { data: document as T, fromVersion };
     const result = this.schema.safeParse(document);
     if (!result.success) {
       throw new StoreCorruptError(file, describeIssues(result.error), this.label);
