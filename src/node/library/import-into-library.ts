@@ -25,6 +25,7 @@ import { collectImportFiles } from '../import/collect-files';
 import type { ArticleOutcome, FileOutcome, ReaderData } from '../import/outcome';
 import { sharedParsePool, type ImportFile, type ParsePool } from '../import/parse-pool';
 import { articleIdForSource, type LibraryStore } from '../store';
+import { bodyTextOf, locateQuote } from './take-reader-data';
 
 /** An article committed by this import with the reader's data its source carried. */
 export interface CarriedReaderData {
@@ -118,14 +119,15 @@ export async function importIntoLibrary(
     carried.push({ id: article.id, article, readerData });
     report.carried.articles += 1;
     report.carried.tags += readerData.tags.length;
-    report.carried.highlights += readerData.highlights.length;
+    // A highlight without words is no highlight: the readers drop them, this never counts one.
+    report.carried.highlights += readerData.highlights.filter(({ quote }) => quote.trim()).length;
     if (readerData.highlights.length > 0) {
-      // Highlights from exports have no position: the annotation store anchors them by quote;
-      // one whose words are not in the text will show as detached.
-      const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
-      const text = fold([article.title, ...article.blocks.map((block) => block.text)].join(' '));
+      // Highlights from exports have no position: they are anchored by their quote, with the
+      // same search `takeReaderData` saves them with; one whose words are not in the text is
+      // kept and shows as detached.
+      const body = bodyTextOf(article.blocks);
       for (const { quote } of readerData.highlights)
-        if (!text.includes(fold(quote))) report.carried.detached += 1;
+        if (quote.trim() && locateQuote(body, quote) === null) report.carried.detached += 1;
     }
     return article;
   };
