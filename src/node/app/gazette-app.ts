@@ -250,6 +250,9 @@ export class GazetteApp {
           this.#tagStore(),
         ]);
         await takeReaderData(entries, { annotations, progress, tags });
+        // Carried highlights and notes are searchable like the reader's own.
+        for (const { id, readerData } of entries)
+          if (readerData.highlights.length > 0) await this.#annotationsChanged(id, null);
       },
     });
   }
