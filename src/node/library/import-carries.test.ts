@@ -123,12 +123,27 @@ describe('another reader’s data reaches the reader’s stores', () => {
     expect((await app.annotations(entry!.id)).highlights).toHaveLength(2);
 
     // The reader reads on here, then imports the same export again: nothing moves back, nothing doubles.
-    await app.setFraction(entry!.id, 0.8);
+    await app.setProgressFraction(entry!.id, 0.8);
     const again = await app.importPaths([file]);
     expect(again).toMatchObject({ imported: 0, unchanged: 1 });
     const after = (await app.list())[0];
     expect(after?.progress).toBeCloseTo(0.8);
     expect(after?.tags).toEqual(['travel', 'rail']);
+    expect((await app.annotations(entry!.id)).highlights).toHaveLength(2);
+  });
+
+  it('takes labels and highlights an export gained since, even when the article’s text is the same', async () => {
+    const file = path.join(inbox, 'wallabag.json');
+    const entries = JSON.parse(await readFile(path.join(FORMATS, 'wallabag-export.json'), 'utf8')) as Array<
+      Record<string, unknown>
+    >;
+    const withoutExtras = { ...entries[0], tags: [], annotations: [] };
+    await writeFile(file, JSON.stringify([withoutExtras]));
+    expect((await app.importPaths([file])).carried).toMatchObject({ tags: 0, highlights: 0 });
+    await writeFile(file, JSON.stringify(entries));
+    expect(await app.importPaths([file])).toMatchObject({ unchanged: 1, carried: { tags: 2, highlights: 2 } });
+    const [entry] = await app.list();
+    expect(entry?.tags).toEqual(['transport', 'local']);
     expect((await app.annotations(entry!.id)).highlights).toHaveLength(2);
   });
 

@@ -98,18 +98,18 @@ export async function importIntoLibrary(
   let carried: CarriedReaderData[] = [];
 
   const flush = async (): Promise<void> => {
-    if (added.length === 0 && updated.length === 0) return;
+    if (added.length === 0 && updated.length === 0 && carried.length === 0) return;
     const committed = updated;
     const all = [...added, ...updated];
     const withReaderData = carried;
-    await store.commit({ added, updated });
+    if (all.length > 0) await store.commit({ added, updated });
     added = [];
     updated = [];
     carried = [];
     pendingByFingerprint.clear();
     pendingBySource.clear();
     if (committed.length > 0) await options.onArticlesUpdated?.(committed);
-    await options.onArticlesCommitted?.(all);
+    if (all.length > 0) await options.onArticlesCommitted?.(all);
     if (withReaderData.length > 0) await options.onReaderData?.(withReaderData);
   };
 
@@ -162,6 +162,9 @@ export async function importIntoLibrary(
     if (known) {
       if (known.fingerprint === fingerprint) {
         report.unchanged += 1;
+        // The text is the same, but the export may carry new labels or highlights since the
+        // last import: taken again (idempotently), so an updated export is never half-read.
+        carry(toArticle(outcome, known.id, known.importedAt, known.updatedAt), outcome.readerData);
         return;
       }
       pendingBySource.set(path, known.id);
@@ -183,7 +186,7 @@ export async function importIntoLibrary(
 
   const take = async (outcome: FileOutcome): Promise<void> => {
     place(outcome);
-    if (added.length + updated.length >= COMMIT_BATCH) await flush();
+    if (added.length + updated.length + carried.length >= COMMIT_BATCH) await flush();
   };
   const fileDone = (): void => {
     done += 1;
