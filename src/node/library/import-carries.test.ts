@@ -141,7 +141,10 @@ describe('another reader’s data reaches the reader’s stores', () => {
     await writeFile(file, JSON.stringify([withoutExtras]));
     expect((await app.importPaths([file])).carried).toMatchObject({ tags: 0, highlights: 0 });
     await writeFile(file, JSON.stringify(entries));
-    expect(await app.importPaths([file])).toMatchObject({ unchanged: 1, carried: { tags: 2, highlights: 2 } });
+    expect(await app.importPaths([file])).toMatchObject({
+      unchanged: 1,
+      carried: { tags: 2, highlights: 2 },
+    });
     const [entry] = await app.list();
     expect(entry?.tags).toEqual(['transport', 'local']);
     expect((await app.annotations(entry!.id)).highlights).toHaveLength(2);
