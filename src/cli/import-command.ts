@@ -46,6 +46,22 @@ export async function importCommand(context: CommandContext): Promise<number> {
         `Imported ${report.imported}, updated ${report.updated}, unchanged ${report.unchanged}, ` +
           `duplicates ${report.duplicates.length}, skipped ${report.skipped.length}, failed ${report.failed.length}.`,
       );
+      const { carried } = report;
+      if (carried.articles > 0) {
+        // What another reader's export brought along (Omnivore, Wallabag).
+        context.out(
+          `Carried from other readers: ${plural(carried.articles, 'article')}, ${plural(carried.tags, 'tag')}, ` +
+            `${plural(carried.highlights, 'highlight')} (${carried.detached} detached: words not found in the text).`,
+        );
+      }
+      if (report.linkOnly.length > 0) {
+        const links = report.linkOnly.reduce((sum, entry) => sum + entry.count, 0);
+        context.out(
+          `Link only, no text to import: ${plural(links, 'link')} in ${plural(report.linkOnly.length, 'file')}.`,
+        );
+      }
+      for (const { path, count } of report.linkOnly)
+        context.out(`  link only  ${path}: ${plural(count, 'link')} without their text`);
       for (const { path, of } of report.duplicates) context.out(`  duplicate  ${path} (same text as ${of})`);
       for (const { path, reason } of report.skipped) context.out(`  skipped    ${path}: ${reason}`);
       for (const { path, error } of report.failed) context.err(`  failed     ${path}: ${error}`);
@@ -55,4 +71,9 @@ export async function importCommand(context: CommandContext): Promise<number> {
     await app.close();
     await parsePool?.close();
   }
+}
+
+/** `1 tag`, `3 tags`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

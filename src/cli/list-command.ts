@@ -1,11 +1,13 @@
 /** `gazette list`: the library, one article a line, or as JSON. */
+import type { ArticleMetadata } from '../core/article';
 import type { LibraryEntry } from '../core/reading';
 import { withApp, type CommandContext } from './commands';
 import { UsageError } from './usage';
 
 /**
  * The fields `list --json` prints for each article: `progress` is 0–1, `state` unread/reading/finished,
- * `highlights` and `notes` the reader's counts, `tags` the reader's tags.
+ * `highlights` and `notes` the reader's counts, `tags` the reader's tags, then the article's
+ * metadata when known (see `articleMetadata`).
  */
 export function listEntry(entry: LibraryEntry) {
   const { id, title, language, section, source, wordCount, readingMinutes, importedAt, progress, state } =
@@ -25,7 +27,18 @@ export function listEntry(entry: LibraryEntry) {
     highlights,
     notes,
     tags: entry.tags,
+    ...articleMetadata(entry),
   };
+}
+
+/**
+ * The article's own metadata (author, site, url, publishedAt...), only the fields the source
+ * told: what `list --json` and `show --json` add to each article.
+ */
+export function articleMetadata(meta: ArticleMetadata): ArticleMetadata {
+  const { author, site, url, publishedAt, modifiedAt, suggestedTags, description } = meta;
+  const fields: ArticleMetadata = { author, site, url, publishedAt, modifiedAt, suggestedTags, description };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 /** The reading state in four columns: blank for unread, `42%` while reading, `✓` once finished. */

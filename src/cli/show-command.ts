@@ -1,6 +1,7 @@
 /** `gazette show <id>...`: articles as they read, or their blocks as JSON. */
 import type { Article } from '../core/article';
 import { resolveArticleId, withApp, type CommandContext } from './commands';
+import { articleMetadata } from './list-command';
 import { renderArticle } from './render-article';
 import { UsageError } from './usage';
 
@@ -8,7 +9,7 @@ import { UsageError } from './usage';
 export function showEntry(article: Article) {
   const { id, title, language, section, source, encoding, blocks } = article;
   const removed = article.removed.map(({ text, reason }) => ({ text, reason }));
-  return { id, title, language, section, source, encoding, blocks, removed };
+  return { id, title, language, section, source, encoding, ...articleMetadata(article), blocks, removed };
 }
 
 export async function showCommand(context: CommandContext): Promise<number> {

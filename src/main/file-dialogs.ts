@@ -4,6 +4,7 @@
  */
 import { dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import type { ExportFormat, FileDialogRequest } from '../core/export';
+import { IMPORTABLE_EXTENSIONS } from '../node/import/collect-files';
 import type { MainStrings } from './strings';
 
 export interface FileDialogs {
@@ -48,7 +49,12 @@ export function fileDialogs(
         : open({
             title: text.importFilesTitle,
             properties: ['openFile', 'multiSelections'],
-            filters: [{ name: text.textArticles, extensions: ['txt', 'text', 'md'] }],
+            // The one list the folder walk uses too; "All files" for the text files without an
+            // extension that corpora often hold (a file chosen by name is always tried).
+            filters: [
+              { name: text.textArticles, extensions: IMPORTABLE_EXTENSIONS.map((ext) => ext.slice(1)) },
+              { name: text.allFiles, extensions: ['*'] },
+            ],
           });
     },
     async chooseFile(request) {

@@ -227,9 +227,10 @@ export class GazetteApp {
    * index, if open, hears of every commit before this resolves.
    */
   async importPaths(paths: string[], call: ImportCall = {}): Promise<ImportReport> {
-    const [{ importIntoLibrary }, { reanchorOnImport }] = await Promise.all([
+    const [{ importIntoLibrary }, { reanchorOnImport }, { takeReaderData }] = await Promise.all([
       import('../library/import-into-library'),
       import('../annotations/reanchor-on-import'),
+      import('../library/take-reader-data'),
     ]);
     const hostProgress = this.#options.onImportProgress;
     return importIntoLibrary(this.store, paths, {
@@ -241,6 +242,18 @@ export class GazetteApp {
       // Highlights follow their words into an updated article's new text.
       onArticlesUpdated: reanchorOnImport(this.#annotationStore, call.onReanchorFailure),
       onArticlesCommitted: (articles) => this.#toIndex((index) => index.articlesImported(articles)),
+      // Another reader's state, labels and highlights (Omnivore, Wallabag) go to their stores.
+      onReaderData: async (entries) => {
+        const [annotations, progress, tags] = await Promise.all([
+          this.#annotationStore(),
+          this.#progressStore(),
+          this.#tagStore(),
+        ]);
+        await takeReaderData(entries, { annotations, progress, tags });
+        // Carried highlights and notes are searchable like the reader's own.
+        for (const { id, readerData } of entries)
+          if (readerData.highlights.length > 0) await this.#annotationsChanged(id, null);
+      },
     });
   }
 

@@ -19,10 +19,17 @@ import { DEV_PAGES } from './formats/html-dev-set';
 import { ParsePool } from './parse-pool';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const COUNT = Number(process.env.GAZETTE_FUZZ ?? 40);
+const COUNT = Number(process.env.GAZETTE_FUZZ ?? 24);
 const SEED = Number(process.env.GAZETTE_FUZZ_SEED ?? 20_261_128);
-/** The budget of this test's pool: long enough for any sane file on a busy machine. */
-const BUDGET_MS = 3_000;
+/**
+ * The budget of this test's pool. Every file here parses in a few milliseconds once the
+ * format's reader is loaded; the first file of a format also pays the lazy load of its reader
+ * (the DOM, YAML, zip libraries: ~0.6 s on an idle core). At 3 s, runs on a shared 2-core
+ * machine with a load of 9 cut 1 to 4 such first files (a JSON Lines file of 8 KB measured at
+ * 5 ms parse, 640 ms with the load), so "0 hangs" would have measured the machine, not the
+ * cleaner. 10 s keeps the assertion about parsing.
+ */
+const BUDGET_MS = 10_000;
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed. */
 function generator(seed: number): () => number {
@@ -276,6 +283,8 @@ describe('importer fuzz', () => {
           [...kinds].map(([how, count]) => `${how} ${count}`).join(', '),
       );
       expect(crashes).toBe(0);
+      // The cleaner of issue 11 is linear in its input: no file may need the time budget.
+      expect(hangs).toBe(0);
       expect(silentDrops).toBe(0);
       expect(dataLost).toBe(0);
       // Every failure says why, in words and as a code.

@@ -93,10 +93,14 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
  * Makes an article of a file's bytes, without touching the disk. `path` must be absolute;
  * it names the article's source and its section (the parent folder's name).
  */
-export function articleFromBytes(path: string, bytes: Uint8Array): SingleOutcome {
+export function articleFromBytes(
+  path: string,
+  bytes: Uint8Array,
+  templateLines?: ReadonlySet<string>,
+): SingleOutcome {
   try {
     const { text, encoding } = decodeText(bytes);
-    return articleFromText(path, path, text, encoding, {});
+    return articleFromText(path, path, text, encoding, {}, templateLines ? { templateLines } : {});
   } catch (error) {
     return failed(path, error);
   }
@@ -112,10 +116,37 @@ export function articleFromText(
   text: string,
   encoding: Encoding,
   metadata: ArticleMetadata,
-  extra: { language?: string; readerData?: ReaderData } = {},
+  extra: { language?: string; readerData?: ReaderData; templateLines?: ReadonlySet<string> } = {},
 ): ArticleOutcome {
-  const { title, blocks, removed } = parseArticleText(text);
-  return makeArticleOutcome({ path, source, encoding, title, blocks, removed, metadata, ...extra });
+  const { templateLines, ...rest } = extra;
+  const parsed = parseArticleText(text, undefined, templateLines ? { templateLines } : {});
+  const { title, blocks, removed } = parsed;
+  return makeArticleOutcome({
+    path,
+    source,
+    encoding,
+    title,
+    blocks,
+    removed,
+    metadata: mergeMetadata(parsed.metadata, metadata),
+    ...rest,
+  });
+}
+
+/**
+ * The metadata the cleaner read in the text (date lines, bylines, a `Tags:` line) completed and
+ * overridden by what the format told in its own fields (a scraper's `author`, `date`...): a
+ * field is more reliable than a line guessed from its shape. Undefined fields never override.
+ */
+export function mergeMetadata(
+  fromText: ArticleMetadata | undefined,
+  fromFormat: ArticleMetadata,
+): ArticleMetadata {
+  const merged: ArticleMetadata = { ...fromText };
+  for (const [key, value] of Object.entries(fromFormat) as [keyof ArticleMetadata, unknown][]) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
 }
 
 /** The parts every format gives; `language` is a hint (BCP 47) the text is checked against. */

@@ -27,6 +27,7 @@ import { skipIssue } from '../import/issues';
 import type { ArticleOutcome, FileOutcome, ReaderData } from '../import/outcome';
 import { sharedParsePool, type ImportFile, type ParsePool } from '../import/parse-pool';
 import { articleIdForSource, type LibraryStore } from '../store';
+import { bodyTextOf, locateQuote } from './take-reader-data';
 
 /** An article committed by this import with the reader's data its source carried. */
 export interface CarriedReaderData {
@@ -107,18 +108,18 @@ export async function importIntoLibrary(
   let carried: CarriedReaderData[] = [];
 
   const flush = async (): Promise<void> => {
-    if (added.length === 0 && updated.length === 0) return;
+    if (added.length === 0 && updated.length === 0 && carried.length === 0) return;
     const committed = updated;
     const all = [...added, ...updated];
     const withReaderData = carried;
-    await store.commit({ added, updated });
+    if (all.length > 0) await store.commit({ added, updated });
     added = [];
     updated = [];
     carried = [];
     pendingByFingerprint.clear();
     pendingBySource.clear();
     if (committed.length > 0) await options.onArticlesUpdated?.(committed);
-    await options.onArticlesCommitted?.(all);
+    if (all.length > 0) await options.onArticlesCommitted?.(all);
     if (withReaderData.length > 0) await options.onReaderData?.(withReaderData);
   };
 
@@ -128,14 +129,15 @@ export async function importIntoLibrary(
     carried.push({ id: article.id, article, readerData });
     report.carried.articles += 1;
     report.carried.tags += readerData.tags.length;
-    report.carried.highlights += readerData.highlights.length;
+    // A highlight without words is no highlight: the readers drop them, this never counts one.
+    report.carried.highlights += readerData.highlights.filter(({ quote }) => quote.trim()).length;
     if (readerData.highlights.length > 0) {
-      // Highlights from exports have no position: the annotation store anchors them by quote;
-      // one whose words are not in the text will show as detached.
-      const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
-      const text = fold([article.title, ...article.blocks.map((block) => block.text)].join(' '));
+      // Highlights from exports have no position: they are anchored by their quote, with the
+      // same search `takeReaderData` saves them with; one whose words are not in the text is
+      // kept and shows as detached.
+      const body = bodyTextOf(article.blocks);
       for (const { quote } of readerData.highlights)
-        if (!text.includes(fold(quote))) report.carried.detached += 1;
+        if (quote.trim() && locateQuote(body, quote) === null) report.carried.detached += 1;
     }
     return article;
   };
@@ -170,6 +172,9 @@ export async function importIntoLibrary(
     if (known) {
       if (known.fingerprint === fingerprint) {
         report.unchanged += 1;
+        // The text is the same, but the export may carry new labels or highlights since the
+        // last import: taken again (idempotently), so an updated export is never half-read.
+        carry(toArticle(outcome, known.id, known.importedAt, known.updatedAt), outcome.readerData);
         return;
       }
       pendingBySource.set(path, known.id);
@@ -191,7 +196,7 @@ export async function importIntoLibrary(
 
   const take = async (outcome: FileOutcome): Promise<void> => {
     place(outcome);
-    if (added.length + updated.length >= COMMIT_BATCH) await flush();
+    if (added.length + updated.length + carried.length >= COMMIT_BATCH) await flush();
   };
   const fileDone = (): void => {
     done += 1;

@@ -4,7 +4,7 @@
  * Instapaper's link lists; bad records reported one by one; unsafe archives refused; and the
  * figures of the JSON Lines and HTML throughput goals.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -418,7 +418,9 @@ describe('formats through the import', () => {
       ]),
     );
     await writeFile(join(folder, 'page.html'), DEV_PAGES[5]!.html);
-    const store = await LibraryStore.open(join(folder, 'data'));
+    // The library lives beside the imported folder, not in it (its own JSON files are no articles).
+    const dataDir = await mkdtemp(join(tmpdir(), 'gazette-formats-data-'));
+    const store = await LibraryStore.open(dataDir);
     const carried: CarriedReaderData[] = [];
     try {
       const report = await importIntoLibrary(store, [folder], {
@@ -437,6 +439,7 @@ describe('formats through the import', () => {
       expect(again).toMatchObject({ imported: 0, unchanged: 5 });
     } finally {
       await store.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 
