@@ -32,7 +32,24 @@ async function focusedDescription(page: Page): Promise<string> {
   });
 }
 
-test('in the reader, Tab starts with the header controls and never jumps to the notes or finishes the article', async () => {
+test('in the reader, tabbing through the page never marks the article finished', async () => {
+  const dataDir = await makeLibraryWithCli(['seeds']);
+  const app = await launchApp({ dataDir, viewport: { width: 1200, height: 820 } });
+  const { page } = app;
+  await openArticle(page, SEED_TITLE);
+  for (let press = 0; press < 8; press += 1) await page.keyboard.press('Tab');
+  await page.waitForTimeout(1500); // the reading position is saved about once a second
+  const [entry] = await call<{ id: string; state: string }[]>(page, 'listArticles', {});
+  expect(entry?.state).not.toBe('finished');
+  await app.close();
+});
+
+// Found by this spec and NOT fixed in this branch (the reading page's files belong to another
+// engineer this round): after an article opens, focus is on its title, so Tab goes to the tag
+// field, the article text, then the notes composer at the very end; the header's controls are
+// reached only with Shift+Tab. `test.fail` keeps the spec running: it will fail (and say so)
+// once the order is fixed, so the mark can be removed.
+test.fail('in the reader, Tab starts with the header controls and never jumps to the notes', async () => {
   const dataDir = await makeLibraryWithCli(['seeds']);
   const app = await launchApp({ dataDir, viewport: { width: 1200, height: 820 } });
   const { page } = app;
@@ -42,15 +59,11 @@ test('in the reader, Tab starts with the header controls and never jumps to the 
   for (let press = 0; press < 8; press += 1) {
     await page.keyboard.press('Tab');
     seen.push(await focusedDescription(page));
-    await expect(notesBox).not.toBeFocused();
+    await expect(notesBox).not.toBeFocused({ timeout: 500 });
   }
   // The first stops are the reading page's header controls (back first).
-  expect(seen[0]).toMatch(/\(header\)/);
-  expect(seen[0]).toMatch(/Back to the library/);
+  expect(seen[0]).toMatch(/\(header\).*Back to the library/);
   expect(seen.slice(0, 3).every((stop) => stop.includes('(header)'))).toBe(true);
-  // Tabbing did not scroll to the end and mark the article finished.
-  const [entry] = await call<{ id: string; state: string }[]>(page, 'listArticles', {});
-  expect(entry?.state).not.toBe('finished');
   await app.close();
 });
 
@@ -117,8 +130,14 @@ test('the "Highlight deleted — Undo" notice does not follow the reader back to
   const toggle = page.getByRole('button', { name: /^Highlights and notes/ });
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   const panel = page.getByRole('complementary', { name: 'Highlights and notes' });
-  await panel.getByRole('button', { name: /highlight:/ }).first().click();
-  await page.getByRole('dialog', { name: 'Highlight' }).getByRole('button', { name: 'Delete highlight' }).click();
+  await panel
+    .getByRole('button', { name: /highlight:/ })
+    .first()
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Highlight' })
+    .getByRole('button', { name: 'Delete highlight' })
+    .click();
   await expect(page.getByText('Highlight deleted.')).toBeVisible();
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await expect(page.getByRole('button', { name: SEED_TITLE, exact: true })).toBeVisible();
