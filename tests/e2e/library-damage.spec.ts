@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SEED_TITLE } from './app-actions';
+import { expectNoAxeViolations } from './axe';
 import { launchApp } from './harness';
 import { makeLibraryWithCli } from './library-fixture';
 
@@ -36,6 +37,20 @@ for (const locale of ['en-GB', 'fr-FR'] as const) {
     } else {
       await expect(notice).toContainText('reading progress file is damaged');
       await expect(notice).toContainText('Restore it from a backup');
+    }
+    // Calm and readable in each theme: axe-clean, and looked at (screenshots in /tmp).
+    for (const theme of ['light', 'sepia', 'dark'] as const) {
+      await page.evaluate(async (chosen) => {
+        const gazette = (
+          window as unknown as { gazette: { updateSettings(input: unknown): Promise<unknown> } }
+        ).gazette;
+        await gazette.updateSettings({ patch: { theme: chosen } });
+      }, theme);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(notice).toBeVisible();
+      await expectNoAxeViolations(page, `the library-status notice (${locale}, ${theme})`);
+      await page.screenshot({ path: `/tmp/gazette-library-status-${locale}-${theme}.png` });
     }
     // The file is kept as it was.
     expect(await readFile(progressFile, 'utf8')).toBe(damaged);
