@@ -145,3 +145,31 @@ test('the "Highlight deleted — Undo" notice does not follow the reader back to
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await app.close();
 });
+
+test('the import summary words each reason in French, with no English sentence from the services', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'gazette-reasons-'));
+  const empty = join(folder, 'vide.txt');
+  const binary = join(folder, 'binaire.txt');
+  const good = join(folder, 'bon.txt');
+  await writeFile(empty, '');
+  await writeFile(binary, Buffer.from([0x47, 0x61, 0x00, 0x7a, 0x00, 0x01, 0x02]));
+  await writeFile(
+    good,
+    'Le port rouvre après la tempête\n\nLe port a rouvert vendredi après une semaine de travaux sur la digue, a indiqué la capitainerie.\n',
+  );
+  const dataDir = await makeLibraryWithCli(['seeds']);
+  const app = await launchApp({ dataDir, locale: 'fr-FR', dialogPaths: [empty, binary, good] });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Importer des fichiers…' }).first().click();
+  const summary = page.getByRole('dialog', { name: 'Import terminé' });
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('1 article importé');
+  await expect(summary).toContainText('2 fichiers en échec');
+  await expect(summary).toContainText('vide.txt\u202f: fichier vide');
+  await expect(summary).toContainText('binaire.txt\u202f: fichier binaire');
+  for (const english of ['empty file', 'binary file', 'not an article']) {
+    await expect(summary).not.toContainText(english);
+  }
+  await page.screenshot({ path: '/tmp/gazette-import-summary-fr.png' });
+  await app.close();
+});
