@@ -92,6 +92,7 @@ export function gazetteHandlers(
       revealFile(file);
       return { shown: true, file };
     },
+    libraryStatus: () => app.libraryStatus(),
     getProgress: ({ id }) => app.progress(id),
     saveProgress: ({ id, position }) => app.saveProgress(id, position),
     setFinished: ({ id, finished }) => app.setFinished(id, finished),

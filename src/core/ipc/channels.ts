@@ -14,6 +14,7 @@ export const GAZETTE_METHODS = [
   'updateSettings',
   'resetSettings',
   'revealSettingsFile',
+  'libraryStatus',
   'getProgress',
   'saveProgress',
   'setFinished',

@@ -26,6 +26,7 @@ import {
   type SavedExport,
 } from '../export';
 import type { ImportProgress, ImportReport } from '../import-report';
+import type { LibraryStatus } from '../library-status';
 import { READING_STATES, type LibraryEntry, type ReadingProgress } from '../reading';
 import type { SavedView, SearchIndexProgress, SearchResult } from '../search/model';
 import { tagSchema } from '../tag-schema';
@@ -107,6 +108,7 @@ export const inputSchemas = {
   resetSettings: z.object({}).strict(),
   /** Shows the settings file in the system's file manager (where the app can). */
   revealSettingsFile: z.object({}).strict(),
+  libraryStatus: z.object({}).strict(),
   getProgress: z.object({ id: articleIdSchema }).strict(),
   saveProgress: z.object({ id: articleIdSchema, position: readingPositionSchema }).strict(),
   setFinished: z.object({ id: articleIdSchema, finished: z.boolean() }).strict(),
@@ -259,6 +261,8 @@ export interface MethodResults {
   resetSettings: { settings: Settings; keptAs: string | null };
   /** `false` where no file manager can be asked (the test bridge); the file's path either way. */
   revealSettingsFile: { shown: boolean; file: string };
+  /** Damage found (each file kept, the rest working), read-only state, migration: codes with values. */
+  libraryStatus: LibraryStatus;
   /** `null` for an article never opened. */
   getProgress: ReadingProgress | null;
   saveProgress: ReadingProgress;

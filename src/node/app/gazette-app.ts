@@ -15,6 +15,7 @@
  * recover), and the next call reads the file again, so moving it away or fixing it works without
  * a restart. A damaged progress file fails `list` too, rather than show every article as unread.
  */
+import path from 'node:path';
 import type {
   ArticleAnnotations,
   Highlight,
@@ -32,6 +33,7 @@ import type {
   SavedExport,
 } from '../../core/export';
 import type { ImportProgress, ImportReport } from '../../core/import-report';
+import type { LibraryStatus, LibraryWarning } from '../../core/library-status';
 import {
   isUnfiltered,
   matchesFilters,
@@ -125,6 +127,9 @@ export interface HighlightWords {
 /** Results a search returns when the caller gives no limit: a first page, as the app asks. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
+/** The name of a body pack file (`bodies/pack-000001.jsonl`). */
+const BODY_PACK_NAME = /^pack-\d+\.jsonl$/;
+
 /** A prefix shorter than this never stands for an id: too many articles would share it. */
 const MIN_ID_PREFIX = 4;
 
@@ -155,6 +160,8 @@ export class GazetteApp {
   readonly #tagStore: () => Promise<TagStore>;
   readonly #searchIndex: () => Promise<SearchIndex>;
   #searchOpened = false;
+  /** Body packs found damaged when an article was read (named by `libraryStatus`). */
+  readonly #damagedPacks = new Set<string>();
 
   /**
    * The app over an opened `store`. The caller keeps the store (and closes it) unless
@@ -217,9 +224,16 @@ export class GazetteApp {
     return resolveArticleId(this.store, idOrPrefix);
   }
 
-  /** The article as it reads. @throws UnknownArticleError */
-  article(id: string): Promise<Article> {
-    return this.store.readArticle(id);
+  /** The article as it reads. @throws UnknownArticleError; StoreCorruptError for a damaged body pack (then named by `libraryStatus`). */
+  async article(id: string): Promise<Article> {
+    try {
+      return await this.store.readArticle(id);
+    } catch (error) {
+      if (error instanceof StoreCorruptError && BODY_PACK_NAME.test(path.basename(error.file))) {
+        this.#damagedPacks.add(error.file);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -352,6 +366,37 @@ export class GazetteApp {
     }
     const keptAs = await SettingsStore.setAside(this.store);
     return { settings: (await this.#settingsStore()).get(), keptAs };
+  }
+
+  /**
+   * What the window should tell the reader about the library: damaged progress, tags or views
+   * files (each kept as it is while the rest works), a library made by a newer Gazette (open
+   * read-only), a migration from an older version (the old file kept beside), body packs found
+   * damaged when an article was opened. A damaged file is read again first, so one the reader
+   * mended is no longer named. Codes with values: the window words them in its language.
+   */
+  async libraryStatus(): Promise<LibraryStatus> {
+    const warnings: LibraryWarning[] = [];
+    const progress = await this.#progressStore();
+    if (progress.damage) await progress.reload();
+    if (progress.damage) warnings.push({ code: 'progress-damaged', values: { file: progress.damage.file } });
+    const tags = await this.#tagStore();
+    if (tags.damage.length > 0) await tags.reload();
+    for (const damage of tags.damage) {
+      const isViews = path.basename(damage.file).startsWith('views');
+      warnings.push({ code: isViews ? 'views-damaged' : 'tags-damaged', values: { file: damage.file } });
+    }
+    if (this.store.readOnlyReason !== undefined) {
+      warnings.push({ code: 'newer-library', values: { file: path.join(this.dataDir, 'library.json') } });
+    }
+    const from = this.store.migratedFrom;
+    if (from !== undefined) {
+      // Where DurableJsonFile keeps the old version (a `-2` suffix only if an earlier upgrade left one).
+      const keptAs = path.join(this.dataDir, `library.v${from}.json`);
+      warnings.push({ code: 'migrated', values: { from, keptAs } });
+    }
+    for (const file of this.#damagedPacks) warnings.push({ code: 'body-pack-damaged', values: { file } });
+    return { readOnly: this.store.readOnly, warnings };
   }
 
   /** Where the settings file lives (shown to the reader when it is damaged). */

@@ -3,6 +3,8 @@
  * type of the French catalogue, so a string missing in French fails the typecheck.
  * Messages with numbers are functions that get the locale's plural rules (`one`/`other`).
  */
+import { describeImportIssue, type ImportIssueCode } from '../../../../core/import-report';
+
 export type Plural = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 type Params = { n: number; plural: Plural; [key: string]: string | number };
 
@@ -363,6 +365,43 @@ export const en = {
   'review.frequency.normal': 'Normal',
   'review.frequency.fewer': 'Fewer',
   'review.frequency.never': 'Never',
+  // Import reports: each line's reason from its code (the English wording is core's own).
+  'import.issue': (p: Params) =>
+    describeImportIssue(String(p['code']) as ImportIssueCode, p as Record<string, string | number>),
+  'import.linkOnly': (p: Params) =>
+    p.plural === 'one'
+      ? '1 file of links only (no text to import: Gazette is offline)'
+      : `${p['count']} files of links only (no text to import: Gazette is offline)`,
+  'import.linkOnlyFile': (p: Params) =>
+    p.plural === 'one'
+      ? 'link only, no text to import (1 link)'
+      : `links only, no text to import (${p['count']} links)`,
+  'import.carried': (p: Params) =>
+    p.plural === 'one'
+      ? '1 article came with its reading state, tags or highlights'
+      : `${p['count']} articles came with their reading state, tags or highlights`,
+  'import.carriedHighlights': (p: Params) =>
+    p.plural === 'one' ? '1 highlight carried over' : `${p['count']} highlights carried over`,
+  'import.carriedDetached': (p: Params) =>
+    p.plural === 'one'
+      ? '1 highlight whose words are not in the text: kept, shown apart'
+      : `${p['count']} highlights whose words are not in the text: kept, shown apart`,
+  // The library's state (libraryStatus): what happened, what it means, what to do.
+  'status.title': 'About your library',
+  'status.dismiss': 'Dismiss',
+  'status.progress-damaged':
+    'Your reading progress file is damaged. It was kept as it is; meanwhile every article shows as unread and new progress is not saved. Restore it from a backup, or move it away and Gazette will start a new one.',
+  'status.tags-damaged':
+    'Your tags file is damaged. It was kept as it is; meanwhile no tags are shown and tags cannot be changed. Restore it from a backup, or move it away and Gazette will start a new one.',
+  'status.views-damaged':
+    'Your saved views file is damaged. It was kept as it is; meanwhile no saved views are shown. Restore it from a backup, or move it away and Gazette will start a new one.',
+  'status.newer-library':
+    'This library was made by a newer version of Gazette. You can read it, but nothing can be changed: update Gazette to change it.',
+  'status.migrated': (p: Params) =>
+    `Your library was updated to this version of Gazette. The old file (version ${p['from']}) was kept beside it, in case you go back to an older Gazette.`,
+  'status.body-pack-damaged':
+    'A file holding articles’ text is damaged: the articles it holds cannot be opened. The rest of the library works. Restore it from a backup, or import those articles again.',
+  'status.file': (p: Params) => `File: ${p['file']}`,
 };
 
 export type MessageKey = keyof typeof en;

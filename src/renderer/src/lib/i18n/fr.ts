@@ -2,6 +2,7 @@
  * Le catalogue français : les mêmes clés que l’anglais, vérifiées par le typage. Typographie
  * française : espace fine insécable (\u202f) à l’intérieur des « » et avant : ; ! ?
  */
+import type { ImportIssueCode } from '../../../../core/import-report';
 import type { Catalogue, Params } from './en';
 
 export const fr: Catalogue = {
@@ -387,4 +388,95 @@ export const fr: Catalogue = {
   'review.frequency.normal': 'Normale',
   'review.frequency.fewer': 'Moins souvent',
   'review.frequency.never': 'Jamais',
+  // Rapports d’import : la raison de chaque ligne d’après son code (aucune phrase anglaise des services).
+  'import.issue': (p: Params) => frenchImportIssue(String(p['code']) as ImportIssueCode, p),
+  'import.linkOnly': (p: Params) =>
+    p.plural === 'one'
+      ? `${p['count']} fichier de liens seulement (pas de texte à importer\u202f: Gazette fonctionne hors ligne)`
+      : `${p['count']} fichiers de liens seulement (pas de texte à importer\u202f: Gazette fonctionne hors ligne)`,
+  'import.linkOnlyFile': (p: Params) =>
+    p.plural === 'one'
+      ? `lien seulement, pas de texte à importer (${p['count']} lien)`
+      : `liens seulement, pas de texte à importer (${p['count']} liens)`,
+  'import.carried': (p: Params) =>
+    p.plural === 'one'
+      ? `${p['count']} article est venu avec son état de lecture, ses étiquettes ou ses surlignages`
+      : `${p['count']} articles sont venus avec leur état de lecture, leurs étiquettes ou leurs surlignages`,
+  'import.carriedHighlights': (p: Params) =>
+    p.plural === 'one' ? `${p['count']} surlignage repris` : `${p['count']} surlignages repris`,
+  'import.carriedDetached': (p: Params) =>
+    p.plural === 'one'
+      ? `${p['count']} surlignage dont les mots ne sont pas dans le texte\u202f: conservé, montré à part`
+      : `${p['count']} surlignages dont les mots ne sont pas dans le texte\u202f: conservés, montrés à part`,
+  // L’état de la bibliothèque (libraryStatus) : ce qui s’est passé, ce que cela veut dire, que faire.
+  'status.title': 'À propos de votre bibliothèque',
+  'status.dismiss': 'Fermer',
+  'status.progress-damaged':
+    'Le fichier de votre progression de lecture est endommagé. Il a été conservé tel quel\u202f; en attendant, tous les articles apparaissent non lus et la progression n’est pas enregistrée. Restaurez-le depuis une sauvegarde, ou déplacez-le et Gazette en commencera un nouveau.',
+  'status.tags-damaged':
+    'Le fichier de vos étiquettes est endommagé. Il a été conservé tel quel\u202f; en attendant, aucune étiquette n’est affichée ni modifiable. Restaurez-le depuis une sauvegarde, ou déplacez-le et Gazette en commencera un nouveau.',
+  'status.views-damaged':
+    'Le fichier de vos vues enregistrées est endommagé. Il a été conservé tel quel\u202f; en attendant, aucune vue n’est affichée. Restaurez-le depuis une sauvegarde, ou déplacez-le et Gazette en commencera un nouveau.',
+  'status.newer-library':
+    'Cette bibliothèque a été créée par une version plus récente de Gazette. Vous pouvez la lire, mais rien ne peut y être modifié\u202f: mettez Gazette à jour pour la modifier.',
+  'status.migrated': (p: Params) =>
+    `Votre bibliothèque a été mise à jour pour cette version de Gazette. L’ancien fichier (version ${p['from']}) a été conservé à côté, au cas où vous reviendriez à une version antérieure.`,
+  'status.body-pack-damaged':
+    'Un fichier contenant le texte d’articles est endommagé\u202f: ces articles ne peuvent pas être ouverts. Le reste de la bibliothèque fonctionne. Restaurez-le depuis une sauvegarde, ou importez de nouveau ces articles.',
+  'status.file': (p: Params) => `Fichier\u202f: ${p['file']}`,
 };
+
+/** A size from core's `formatSize` (`5.0 MiB`, `512 bytes`) in French units and decimals (`5,0 Mio`). */
+function frenchSize(value: string | number | undefined): string {
+  return String(value ?? '')
+    .replace(/(\d)\.(\d)/g, '$1,$2')
+    .replace(/\bbytes\b/, 'octets')
+    .replace(/\bKiB\b/, 'Kio')
+    .replace(/\bMiB\b/, 'Mio')
+    .replace(/ /g, '\u00a0');
+}
+
+/**
+ * Each import issue in French. The services' free-form values (`detail`, `what`, `format`) are
+ * English phrases: they are left out here, so no English reaches the French interface.
+ */
+function frenchImportIssue(code: ImportIssueCode, p: Params): string {
+  const v = (name: string): string => String(p[name] ?? '');
+  const sentences: Record<ImportIssueCode, () => string> = {
+    missing: () => 'fichier ou dossier introuvable',
+    'permission-denied': () => 'lecture impossible\u202f: permission refusée',
+    'not-a-file': () => 'pas un fichier ordinaire (tube, socket ou périphérique), pas un article',
+    'is-a-folder': () => 'c’est un dossier, pas un fichier',
+    'link-loop': () => 'lecture impossible\u202f: ses liens symboliques forment une boucle',
+    'broken-link': () => 'lien symbolique cassé\u202f: sa cible n’existe pas',
+    'path-too-long': () => 'lecture impossible\u202f: chemin trop long',
+    'too-many-open-files': () => 'lecture impossible\u202f: trop de fichiers ouverts',
+    'io-error': () => 'lecture impossible\u202f: erreur d’entrée-sortie (problème de disque ou de réseau)',
+    locked: () => 'lecture impossible\u202f: le fichier est verrouillé par un autre programme',
+    unreadable: () => 'lecture impossible',
+    'too-large': () =>
+      `le fichier fait ${frenchSize(p['size'])}, au-delà de la limite de ${frenchSize(p['limit'])}`,
+    empty: () => 'fichier vide',
+    blank: () => 'fichier vide (seulement des espaces)',
+    'title-only': () => 'le fichier a un titre mais pas de texte',
+    binary: () => 'fichier binaire (contient des octets nuls), pas un article',
+    'too-slow': () =>
+      `lecture trop longue (plus de ${v('seconds')}\u00a0s)\u202f: fichier laissé de côté, le reste de l’import a continué`,
+    'parser-crashed': () => 'la lecture de ce fichier a échoué\u202f; le reste de l’import a continué',
+    'no-article-found': () => 'aucun texte d’article trouvé dans ce fichier',
+    'bad-record': () => `enregistrement ${v('record')} illisible`,
+    'link-only': () => `lien seulement, pas de texte à importer (${v('count')})`,
+    'unsafe-archive': () => 'archive refusée\u202f: elle pourrait écrire hors de son dossier ou est anormale',
+    'unsupported-format': () => 'pas un format que Gazette sait importer',
+    'hidden-file': () => 'fichier caché',
+    'hidden-folder': () => 'dossier caché',
+    'not-an-article-type': () => `pas un article (${v('extension')})`,
+    'folder-seen': () => 'dossier déjà inclus par un autre chemin',
+    'folder-seen-at': () => `dossier déjà inclus par un autre chemin (${v('target')})`,
+    'folder-permission-denied': () => 'ouverture du dossier impossible\u202f: permission refusée',
+    'page-resources': () => 'les images et scripts d’une page web enregistrée, pas un article',
+    'link-loop-folder': () =>
+      `boucle de liens symboliques\u202f: elle ramène à ${v('target')}, un dossier qui la contient`,
+  };
+  return (sentences[code] ?? (() => 'fichier non importé'))();
+}
