@@ -475,6 +475,7 @@ function frenchImportIssue(code: ImportIssueCode, p: Params): string {
     'folder-seen-at': () => `dossier déjà inclus par un autre chemin (${v('target')})`,
     'folder-permission-denied': () => 'ouverture du dossier impossible\u202f: permission refusée',
     'page-resources': () => 'les images et scripts d’une page web enregistrée, pas un article',
+    'library-data': () => 'le dossier de données de Gazette lui-même, pas des articles',
     'link-loop-folder': () =>
       `boucle de liens symboliques\u202f: elle ramène à ${v('target')}, un dossier qui la contient`,
   };
