@@ -363,6 +363,9 @@ export const en = {
   'review.frequency.normal': 'Normal',
   'review.frequency.fewer': 'Fewer',
   'review.frequency.never': 'Never',
+  'reader.putBack': 'Put back',
+  'reader.putBackFailed': 'This text could not be put back.',
+  'reason.reader': 'site text (your choice)',
 };
 
 export type MessageKey = keyof typeof en;

@@ -387,4 +387,7 @@ export const fr: Catalogue = {
   'review.frequency.normal': 'Normale',
   'review.frequency.fewer': 'Moins souvent',
   'review.frequency.never': 'Jamais',
+  'reader.putBack': 'Remettre',
+  'reader.putBackFailed': 'Ce texte n’a pas pu être remis.',
+  'reason.reader': 'texte du site (votre choix)',
 };
