@@ -103,6 +103,11 @@ export const COMMANDS = {
                              Grade one (an id may be shortened if unique)`,
     load: () => import('./review-command').then((module) => module.reviewCommand),
   },
+  reclean: {
+    usage: `reclean [<id>]               Clean an article (or the whole library) again with the current
+                             rules, keeping the reader's choices; highlights follow their words`,
+    load: () => import('./reclean-command').then((module) => module.recleanCommand),
+  },
   repair: {
     usage: `repair                       Rebuild a missing library.json from the article bodies (bodies/)`,
     load: () => import('./repair-command').then((module) => module.repairCommand),

@@ -62,4 +62,6 @@ export interface RestoreReport {
   conflicts: number;
   /** Articles that gained tags from the backup (absent when the backup holds no tags). */
   tagsRestored?: number;
+  /** Review records (grades of highlights and notes) added or replaced from the backup (absent when it holds none). */
+  reviewRestored?: number;
 }

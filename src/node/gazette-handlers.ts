@@ -77,6 +77,8 @@ export function gazetteHandlers(
   return {
     listArticles: ({ limit, ...filters }) => app.list(filters, limit),
     getArticle: ({ id }) => app.article(id),
+    setBlockCleaning: ({ id, text, choice }) => app.setBlockCleaning(id, text, choice),
+    recleanArticles: ({ id }) => app.reclean(id),
     importPaths: ({ paths }) => app.importPaths(paths),
     importDropped: async ({ tokens }) => {
       if (!redeemDroppedFiles) throw new Error('Files dropped on the window are not accepted here.');

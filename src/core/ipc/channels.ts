@@ -50,6 +50,8 @@ export const GAZETTE_METHODS = [
   'gradeReview',
   'retireReview',
   'setReviewFrequency',
+  'setBlockCleaning',
+  'recleanArticles',
 ] as const;
 export type GazetteMethodName = (typeof GAZETTE_METHODS)[number];
 

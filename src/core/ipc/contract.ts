@@ -242,6 +242,16 @@ export const inputSchemas = {
     .refine((input) => (input.articleId === undefined) !== (input.tag === undefined), {
       message: 'give an article id or a tag, not both',
     }),
+  /**
+   * The reader's choice on one block of an article: `keep` puts a removed block (site text) back,
+   * `remove` marks a kept block as site text. Kept across re-imports and re-cleans; the article
+   * is cleaned again and its highlights follow their words.
+   */
+  setBlockCleaning: z
+    .object({ id: articleIdSchema, text: z.string().min(1).max(100_000), choice: z.enum(['keep', 'remove']) })
+    .strict(),
+  /** Cleans one article (or, without `id`, the library) again with the current rules and the reader's choices. */
+  recleanArticles: z.object({ id: articleIdSchema.optional() }).strict(),
 } as const satisfies Record<GazetteMethodName, z.ZodType>;
 
 export type GazetteMethod = keyof typeof inputSchemas;
@@ -301,6 +311,16 @@ export interface MethodResults {
   gradeReview: { annotationId: string; record: ReviewRecord };
   retireReview: { annotationId: string; record: ReviewRecord };
   setReviewFrequency: { frequency: ReviewFrequency };
+  setBlockCleaning: Article;
+  recleanArticles: RecleanReport;
+}
+
+/** What a re-clean did: the articles whose text changed, those left as they were, and failures. */
+export interface RecleanReport {
+  recleaned: string[];
+  unchanged: number;
+  /** Articles left as they were (e.g. they would have had no paragraph left), with the reason. */
+  failed: Array<{ id: string; error: string }>;
 }
 
 /** The API the preload exposes as `window.gazette`: the methods a window may call. */

@@ -9,3 +9,8 @@ export class ArticleReferenceError extends Error {
 export class WordsNotFoundError extends Error {
   override name = 'WordsNotFoundError';
 }
+
+/** A block the reader chose to put back or mark as site text that the article does not hold. */
+export class BlockNotFoundError extends Error {
+  override name = 'BlockNotFoundError';
+}

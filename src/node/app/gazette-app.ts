@@ -24,6 +24,7 @@ import type {
   NotebookEntry,
 } from '../../core/annotations/model';
 import type { Article } from '../../core/article';
+import type { RecleanReport } from '../../core/ipc/contract';
 import type {
   BackupSummary,
   ExportedFile,
@@ -69,7 +70,7 @@ import {
   userFilePath,
 } from '../store';
 import { TagStore } from '../tags/tag-store';
-import { ArticleReferenceError, WordsNotFoundError } from './errors';
+import { ArticleReferenceError, BlockNotFoundError, WordsNotFoundError } from './errors';
 
 /** What the host (the Electron main process, the test bridge, the command line) lends the app. */
 export interface GazetteAppOptions {
@@ -132,6 +133,8 @@ const BODY_PACK_NAME = /^pack-\d+\.jsonl$/;
 
 /** A prefix shorter than this never stands for an id: too many articles would share it. */
 const MIN_ID_PREFIX = 4;
+/** Articles per write of a library re-clean: the import's batch size, for the same memory bound. */
+const RECLEAN_BATCH = 500;
 
 /** Opens the library of `options.dataDir` and the app over it; `close()` closes both. */
 export async function openGazetteApp(options: OpenGazetteAppOptions): Promise<GazetteApp> {
@@ -582,6 +585,91 @@ export class GazetteApp {
   async restoreFromChosenFile(): Promise<RestoreReport | null> {
     const source = await this.#chooseFile({ kind: 'open-backup' });
     return source === null ? null : this.restoreBackup(source);
+  }
+
+  // ── The reader's cleaning choices ─────────────────────────────────────────────────────────
+
+  /**
+   * The reader's choice on one block of article `id`: `keep` puts a removed block back, `remove`
+   * marks a kept block as site text. The choice is stored with the article (kept across
+   * re-imports and re-cleans), the article is cleaned again from its stored text with all its
+   * choices, and its highlights are anchored on the new text. Resolves to the article as it reads.
+   * @throws UnknownArticleError; BlockNotFoundError when `text` is no removed (for `keep`) or kept
+   *   (for `remove`) block of the article; EmptyArticleError when no paragraph would be left.
+   *   Nothing is changed then.
+   */
+  async setBlockCleaning(id: string, text: string, choice: 'keep' | 'remove'): Promise<Article> {
+    const { overrideKey } = await import('../../core/parse/reader-choices');
+    const { recleanStoredArticle, withStoredChoice } = await import('../cleaning/reader-cleaning');
+    const article = await this.store.readArticle(id);
+    const key = overrideKey(text);
+    const candidates: ReadonlyArray<{ text: string }> = choice === 'keep' ? article.removed : article.blocks;
+    if (!candidates.some((block) => overrideKey(block.text) === key)) {
+      throw new BlockNotFoundError(
+        choice === 'keep'
+          ? 'That text is not among the site text removed from this article; nothing was changed.'
+          : 'That text is not a paragraph of this article; nothing was changed.',
+      );
+    }
+    const before = this.store.cleaningOverrides(id);
+    const overrides = withStoredChoice(before, text, choice);
+    const next = recleanStoredArticle(article, overrides);
+    // The choice first, then the text: if the text's write fails, the choice is taken back, so
+    // the library is as it was (and a stored choice never disagrees with the text for long).
+    await this.store.setCleaningOverrides(id, overrides);
+    try {
+      await this.#commitRecleaned([next]);
+    } catch (error) {
+      await this.store.setCleaningOverrides(id, before).catch(() => undefined);
+      throw error;
+    }
+    return this.store.readArticle(id);
+  }
+
+  /**
+   * Cleans article `id` again (every article of the library without one) from its stored text
+   * with the current rules, never undoing a reader's choice; highlights follow their words.
+   * Articles whose text does not change are not written. An article that would be left with no
+   * paragraph is left as it is and reported in `failed`.
+   * @throws UnknownArticleError for an `id` not in the library.
+   */
+  async reclean(id?: string): Promise<RecleanReport> {
+    const { recleanStoredArticle, sameBody } = await import('../cleaning/reader-cleaning');
+    const ids = id === undefined ? this.store.list().map((meta) => meta.id) : [id];
+    const report: RecleanReport = { recleaned: [], unchanged: 0, failed: [] };
+    let batch: Article[] = [];
+    for (const articleId of ids) {
+      const article = await this.store.readArticle(articleId);
+      let next: Article;
+      try {
+        next = recleanStoredArticle(article, this.store.cleaningOverrides(articleId));
+      } catch (error) {
+        report.failed.push({ id: articleId, error: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      if (sameBody(article, next)) {
+        report.unchanged += 1;
+        continue;
+      }
+      batch.push(next);
+      report.recleaned.push(articleId);
+      // One pack and one library write per batch, as the import does.
+      if (batch.length >= RECLEAN_BATCH) {
+        await this.#commitRecleaned(batch);
+        batch = [];
+      }
+    }
+    await this.#commitRecleaned(batch);
+    return report;
+  }
+
+  /** Stores re-cleaned articles, anchors their highlights again and tells the search index. */
+  async #commitRecleaned(articles: Article[]): Promise<void> {
+    if (articles.length === 0) return;
+    await this.store.commit({ added: [], updated: articles });
+    const { reanchorOnImport } = await import('../annotations/reanchor-on-import');
+    await reanchorOnImport(this.#annotationStore)(articles);
+    await this.#toIndex((index) => index.articlesImported(articles));
   }
 
   // ── Search, tags and views ─────────────────────────────────────────────────────────────────

@@ -6,13 +6,15 @@
  *     "progress":    { "<id>": ReadingProgress },
  *     "settings":    { …the settings the reader changed },
  *     "annotations": { "<id>": { "highlights": [Highlight], "notes": [Note] } },
- *     "tags":        { "<id>": ["tag", …] } }
+ *     "tags":        { "<id>": ["tag", …] },
+ *     "review":      { "schemaVersion": 1, "records": { "<annotation id>": ReviewRecord }, "frequencies": … } }
  *
  * The format is its OWN versioned schema, written out here field by field, not the library's
  * schema extended: the library's format may change (it did, to version 2) without changing what
  * a backup is. Versions: 1, the first; 2 adds the optional article metadata (author, site, url,
  * dates, suggested tags, description), the reader's `cleaningOverrides`, and `conflicts` on
- * highlights and notes. A version-1 backup
+ * highlights and notes, and the optional `review` (the daily review's state: grades, retired
+ * highlights, frequencies; versioned by its own `schemaVersion`). A version-1 backup
  * is a valid version-2 one, so both are read; backups are written in version 2.
  *
  * Every article id follows THE id rule (src/core/article-id.ts), so a backup naming `toString`
@@ -25,6 +27,7 @@ import { z } from 'zod';
 import { highlightSchema, noteSchema } from '../../core/annotations/annotation-schemas';
 import { BLOCK_KINDS, ENCODINGS } from '../../core/article';
 import { articleIdSchema } from '../../core/article-id';
+import { reviewStateSchema } from '../../core/review/review-schemas';
 import { settingsPatchSchema } from '../../core/settings-schema';
 import { TAG_MAX_LENGTH } from '../../core/tags';
 import { MAX_ARTICLE_BYTES } from '../import/read-article-file';
@@ -115,6 +118,12 @@ export const backupSchema = z
      * than drop it silently).
      */
     tags: z.record(articleIdSchema, z.array(z.string().min(1).max(TAG_MAX_LENGTH))).optional(),
+    /**
+     * Format 2: the daily review's state (`user/review.json`: records keyed by annotation id, and
+     * frequencies), with its own `schemaVersion`. Optional: backups without it still restore, and
+     * a library never reviewed writes none.
+     */
+    review: reviewStateSchema.optional(),
   })
   .strict()
   .superRefine((backup, context) => {
@@ -152,6 +161,23 @@ export const backupSchema = z
           path: ['tags', id],
           message: 'tags of an article the backup does not hold',
         });
+    }
+    if (backup.formatVersion < 2 && backup.review !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['review'],
+        message: 'review state is not part of backup format 1',
+      });
+    }
+    if (backup.review) {
+      for (const [key, record] of Object.entries(backup.review.records)) {
+        if (!ids.has(record.articleId))
+          context.addIssue({
+            code: 'custom',
+            path: ['review', 'records', key],
+            message: 'review of an article the backup does not hold',
+          });
+      }
     }
     for (const [id, { highlights, notes }] of Object.entries(backup.annotations)) {
       if (

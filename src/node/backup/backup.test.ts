@@ -464,6 +464,99 @@ describe('backup and restore', () => {
     expect(await json(target, 'restore', withTags)).toMatchObject({ articlesAdded: 3, tagsRestored: 1 });
   });
 
+  it('carries the daily review: a graded highlight survives backup → restore into an empty folder, and the JSON export', async () => {
+    const [first] = ((await json(original, 'annotations', seed)) as { highlights: Array<{ id: string }> })
+      .highlights;
+    expect(first).toBeDefined();
+    const graded = (await json(original, 'review', 'grade', first!.id, 'good')) as { reps: number };
+    expect(graded.reps).toBe(1);
+    await json(original, 'backup', '--out', backupFile);
+    const backup = JSON.parse(await readFile(backupFile, 'utf8'));
+    expect(backup.review.records[first!.id]).toMatchObject({ articleId: seed, card: { reps: 1 } });
+
+    const copy = path.join(root, 'empty');
+    expect(await json(copy, 'restore', backupFile)).toMatchObject({ articlesAdded: 3, reviewRestored: 1 });
+    const restored = JSON.parse(await readFile(path.join(copy, 'user', 'review.json'), 'utf8'));
+    expect(restored.records[first!.id]).toEqual(backup.review.records[first!.id]);
+    // The restored grade counts: the highlight is not due again today, as in the original.
+    const sessionOf = async (dir: string) =>
+      (await json(dir, 'review')) as { items: Array<{ annotationId: string }>; reviewedToday: number };
+    expect((await sessionOf(copy)).items.map((item) => item.annotationId)).toEqual(
+      (await sessionOf(original)).items.map((item) => item.annotationId),
+    );
+    // Restoring again adds nothing; an older backup never rolls back a newer grade.
+    expect(await json(copy, 'restore', backupFile)).toMatchObject({ reviewRestored: 0 });
+    await json(copy, 'review', 'grade', first!.id, 'easy');
+    expect(await json(copy, 'restore', backupFile)).toMatchObject({ reviewRestored: 0 });
+    const after = JSON.parse(await readFile(path.join(copy, 'user', 'review.json'), 'utf8'));
+    expect(after.records[first!.id].history.map((grade: { rating: string }) => grade.rating)).toEqual([
+      'good',
+      'easy',
+    ]);
+
+    // The JSON export of highlights carries the grade too.
+    const run = await gazette(original, 'export', seed, '--format', 'json');
+    expect(run.code, run.err).toBe(0);
+    const exported = JSON.parse(run.out);
+    const highlight = exported.articles[0].highlights.find((item: { id: string }) => item.id === first!.id);
+    expect(highlight.review).toMatchObject({ reps: 1, history: [{ rating: 'good' }] });
+    expect(exported.articles[0].notes[0].review).toBeUndefined();
+  });
+
+  it('a restore that fails after the review step leaves review.json exactly as it was', async () => {
+    const [first] = ((await json(original, 'annotations', seed)) as { highlights: Array<{ id: string }> })
+      .highlights;
+    await json(original, 'review', 'grade', first!.id, 'hard');
+    await json(original, 'backup', '--out', backupFile);
+    // The target already holds the seed with a grade of its own, and a damaged tags file.
+    const target = path.join(root, 'target');
+    await json(target, 'restore', backupFile);
+    await json(target, 'review', 'grade', first!.id, 'again');
+    const reviewFile = path.join(target, 'user', 'review.json');
+    const reviewBefore = await readFile(reviewFile, 'utf8');
+    const backup = JSON.parse(await readFile(backupFile, 'utf8'));
+    // The backup's record now has more grades than the target's, so the merge would replace it.
+    const record = backup.review.records[first!.id];
+    record.history.push(
+      { rating: 'good', reviewedAt: '2026-01-01T00:00:00.000Z' },
+      { rating: 'good', reviewedAt: '2026-01-02T00:00:00.000Z' },
+    );
+    backup.tags = { [business]: ['later'] };
+    const edited = path.join(root, 'edited.json');
+    await writeFile(edited, JSON.stringify(backup));
+    const tagsFile = path.join(target, 'user', 'tags.json');
+    await json(target, 'tag', seed, '--add', 'x');
+    const tagsBytes = await readFile(tagsFile, 'utf8');
+    await writeFile(tagsFile, tagsBytes.replace('"tags"', '"tags": 7, "x"'));
+
+    const before = await snapshot(target);
+    const run = await gazette(target, 'restore', edited);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/Nothing was changed\./);
+    expect(await readFile(reviewFile, 'utf8')).toBe(reviewBefore);
+    expect(await snapshot(target)).toEqual(before);
+
+    // Mended, the restore goes through and the backup's longer history wins.
+    await writeFile(tagsFile, tagsBytes);
+    expect(await json(target, 'restore', edited)).toMatchObject({ reviewRestored: 1 });
+    const after = JSON.parse(await readFile(reviewFile, 'utf8'));
+    expect(after.records[first!.id].history).toHaveLength(3);
+  });
+
+  it('refuses a backup whose review names an article it does not hold, changing nothing', async () => {
+    const [first] = ((await json(original, 'annotations', seed)) as { highlights: Array<{ id: string }> })
+      .highlights;
+    await json(original, 'review', 'grade', first!.id, 'good');
+    await json(original, 'backup', '--out', backupFile);
+    const backup = JSON.parse(await readFile(backupFile, 'utf8'));
+    backup.review.records[first!.id].articleId = 'abcdefabcdef';
+    await writeFile(backupFile, JSON.stringify(backup));
+    const copy = path.join(root, 'copy');
+    const run = await gazette(copy, 'restore', backupFile);
+    expect(run.code).not.toBe(0);
+    expect(run.err).toMatch(/review of an article the backup does not hold/);
+  });
+
   it('restores a format-1 backup made by the version-1 code (tests/fixtures/library-v1)', async () => {
     const v1 = path.join(ROOT, 'tests', 'fixtures', 'library-v1', 'backup-v1.json');
     expect(JSON.parse(await readFile(v1, 'utf8')).formatVersion).toBe(1);

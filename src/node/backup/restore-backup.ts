@@ -10,14 +10,16 @@
  *   one the reader has, the reader's text ALWAYS stays, whatever the dates say, and the backup's
  *   differing text is kept beside it as a conflict (`conflicts: [{ text, from: 'backup', at }]` on
  *   the highlight or note, see src/core/annotations/model.ts), for the reader to resolve;
- * - tags are added to an article's own; settings are taken only when the library has none.
+ * - tags are added to an article's own; settings are taken only when the library has none;
+ * - review records (grades) merge by annotation id: the side with more grades wins (see
+ *   `ReviewStore.merge`), so an old backup never rolls a reader's review history back.
  * Restoring the same backup twice therefore changes nothing the second time.
  *
  * All or nothing: the whole file is read and checked first (JSON, format, version, schema, the id
  * rule, sizes, consistency): a bad file gets a BackupError and changes nothing. Then the files the
- * restore may change are read into memory (library.json, the user files, the annotation files of
- * the articles concerned) and the writes go in order: articles, progress, annotations, tags,
- * settings. Should one fail (a full disk, a damaged file), every file is put back as it was, new
+ * restore may change are read into memory (library.json, the user files with `user/review.json`,
+ * the annotation files of the articles concerned) and the writes go in order: articles, progress,
+ * annotations, review, tags, settings. Should one fail (a full disk, a damaged file), every file is put back as it was, new
  * packs and files are deleted, the services read their files again, and the error says nothing
  * was changed.
  */
@@ -38,6 +40,7 @@ import {
   backupSchema,
   type Backup,
 } from './backup-format';
+import { restoreReviewState } from '../review/review-backup';
 import type { UserData } from './write-backup';
 
 /**
@@ -196,6 +199,16 @@ async function applyBackup(store: LibraryStore, data: UserData, backup: Backup):
     report.notesAdded += merged.notesAdded;
     report.notesUpdated += merged.notesUpdated;
     report.conflicts += merged.conflicts;
+  }
+
+  if (backup.review) {
+    // Grades follow their article to its id here (a match by source or text may have another).
+    const review = structuredClone(backup.review);
+    for (const record of Object.values(review.records)) record.articleId = target(record.articleId);
+    review.frequencies.articles = Object.fromEntries(
+      Object.entries(review.frequencies.articles).map(([id, frequency]) => [target(id), frequency]),
+    );
+    report.reviewRestored = (await restoreReviewState(store, review)).records;
   }
 
   if (backup.tags && data.tags) {

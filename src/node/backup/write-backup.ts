@@ -10,6 +10,7 @@ import type { TagStore } from '../tags';
 import type { ProgressStore, SettingsStore } from '../reading';
 import type { LibraryStore } from '../store';
 import { ensureDir, isErrnoException, writeFileDurably } from '../store/durable-json-file';
+import { exportReviewState } from '../review/review-backup';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, type Backup } from './backup-format';
 
 /** The services a backup reads and a restore writes. */
@@ -23,7 +24,7 @@ export interface UserData {
 
 /**
  * Everything in the library, as one backup: every article in it with its body, and the reader's
- * progress, settings and annotations. Removed articles are left out.
+ * progress, settings, annotations, tags and review state. Removed articles are left out.
  * @throws a damaged annotation file's StoreCorruptError: a backup that silently lacked someone's
  *   notes would be worse than none.
  */
@@ -61,6 +62,19 @@ export async function makeBackup(
       if (highlights.length + notes.length > 0) backup.annotations[meta.id] = { highlights, notes };
     }
   }
+  // The daily review's grades, for the articles the backup holds (records of removed articles
+  // stay in the library's own file, as their highlights do).
+  const review = await exportReviewState(store);
+  const held = new Set(backup.articles.map((article) => article.id));
+  for (const [key, record] of Object.entries(review.records))
+    if (!held.has(record.articleId)) delete review.records[key];
+  for (const id of Object.keys(review.frequencies.articles))
+    if (!held.has(id)) delete review.frequencies.articles[id];
+  const reviewed =
+    Object.keys(review.records).length +
+    Object.keys(review.frequencies.articles).length +
+    Object.keys(review.frequencies.tags).length;
+  if (reviewed > 0) backup.review = review;
   return backup;
 }
 

@@ -8,6 +8,7 @@ import type { AnnotationStore } from '../annotations';
 import type { LibraryStore } from '../store';
 import { gatherAnnotatedArticles, type AnnotatedArticle } from './annotated-article';
 import { articleFileName, articleFileStem } from './file-names';
+import { exportReviewState } from '../review/review-backup';
 import { annotationsToJson } from './json-export';
 import { articleToMarkdown } from './markdown-export';
 import { annotationsToWebAnnotations } from './web-annotation-export';
@@ -28,13 +29,14 @@ function withTags(articles: AnnotatedArticle[], options: ExportOptions): Annotat
 /** The base name of a whole-library export. */
 export const LIBRARY_EXPORT_NAME = 'gazette-annotations';
 
-function format(
+async function format(
+  store: LibraryStore,
   articles: AnnotatedArticle[],
   kind: ExportFormat,
   baseName: string,
   label: string,
   now: () => Date,
-): ExportedFile {
+): Promise<ExportedFile> {
   switch (kind) {
     case 'markdown':
       return {
@@ -46,7 +48,8 @@ function format(
       return {
         name: `${baseName}.json`,
         mediaType: 'application/json',
-        content: annotationsToJson(articles, now().toISOString()),
+        // The daily review's state goes with each highlight and note it grades.
+        content: annotationsToJson(articles, now().toISOString(), (await exportReviewState(store)).records),
       };
     case 'w3c':
       return {
@@ -71,7 +74,7 @@ export async function exportArticle(
   const articles = withTags(await gatherAnnotatedArticles(store, annotations, [id]), options);
   const meta = articles[0]?.meta ?? { id, title: '' };
   const now = options.now ?? (() => new Date());
-  return format(articles, kind, articleFileStem(meta), `Gazette highlights: ${meta.title}`, now);
+  return format(store, articles, kind, articleFileStem(meta), `Gazette highlights: ${meta.title}`, now);
 }
 
 /**
@@ -86,7 +89,8 @@ export async function exportLibrary(
 ): Promise<ExportedFile[]> {
   const now = options.now ?? (() => new Date());
   const articles = withTags(await gatherAnnotatedArticles(store, annotations), options);
-  if (kind !== 'markdown') return [format(articles, kind, LIBRARY_EXPORT_NAME, 'Gazette highlights', now)];
+  if (kind !== 'markdown')
+    return [await format(store, articles, kind, LIBRARY_EXPORT_NAME, 'Gazette highlights', now)];
   return articles.map((article) => ({
     name: articleFileName(article.meta, 'md'),
     mediaType: 'text/markdown',

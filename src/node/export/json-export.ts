@@ -3,6 +3,7 @@
  * format built from them.
  */
 import { currentQuote, type Highlight, type Note } from '../../core/annotations/model';
+import type { ReviewRecord } from '../../core/review/model';
 import type { AnnotatedArticle } from './annotated-article';
 
 /** The JSON export's `format` and version, so another program (or a later Gazette) can tell it. */
@@ -44,8 +45,34 @@ export function noteRecord(note: Note) {
   };
 }
 
-/** The JSON export of `articles`, as text. */
-export function annotationsToJson(articles: readonly AnnotatedArticle[], exportedAt: string): string {
+/**
+ * A highlight's or note's daily-review state as exported: when it comes back, how often it was
+ * graded and forgotten, every grade, and when it was retired (if it was).
+ */
+export function reviewExportRecord(record: ReviewRecord) {
+  return {
+    due: record.card.due,
+    state: record.card.state,
+    reps: record.card.reps,
+    lapses: record.card.lapses,
+    history: record.history,
+    ...(record.retiredAt !== undefined ? { retiredAt: record.retiredAt } : {}),
+  };
+}
+
+/**
+ * The JSON export of `articles`, as text. `review` (the review records by annotation id) adds a
+ * `review` field to each highlight and note that has one (version 1 readers ignore it).
+ */
+export function annotationsToJson(
+  articles: readonly AnnotatedArticle[],
+  exportedAt: string,
+  review: Readonly<Record<string, ReviewRecord>> = {},
+): string {
+  const reviewOf = (id: string) => {
+    const record = Object.hasOwn(review, id) ? review[id] : undefined;
+    return record ? { review: reviewExportRecord(record) } : {};
+  };
   const document = {
     format: JSON_EXPORT_FORMAT,
     version: JSON_EXPORT_VERSION,
@@ -63,8 +90,9 @@ export function annotationsToJson(articles: readonly AnnotatedArticle[], exporte
         ...highlightRecord(highlight, text),
         createdAt: highlight.createdAt,
         updatedAt: highlight.updatedAt,
+        ...reviewOf(highlight.id),
       })),
-      notes: notes.map(noteRecord),
+      notes: notes.map((note) => ({ ...noteRecord(note), ...reviewOf(note.id) })),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

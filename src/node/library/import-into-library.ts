@@ -22,6 +22,7 @@ import { sep } from 'node:path';
 import type { Article } from '../../core/article';
 import { emptyImportReport, type ImportProgress, type ImportReport } from '../../core/import-report';
 import { makeExcerpt } from '../../core/parse/metrics';
+import { outcomeWithReaderChoices } from '../cleaning/reader-cleaning';
 import { collectImportFiles } from '../import/collect-files';
 import { skipIssue } from '../import/issues';
 import type { ArticleOutcome, FileOutcome, ReaderData } from '../import/outcome';
@@ -142,7 +143,13 @@ export async function importIntoLibrary(
     return article;
   };
 
-  const place = (outcome: FileOutcome): void => {
+  const place = (parsed: FileOutcome): void => {
+    // The reader's cleaning choices on an article the library holds stay on its new text.
+    const held = parsed.kind === 'article' ? store.findBySource(parsed.source) : undefined;
+    const outcome =
+      parsed.kind === 'article' && held
+        ? outcomeWithReaderChoices(parsed, store.cleaningOverrides(held.id))
+        : parsed;
     if (outcome.kind === 'failed') {
       const { path, error, code, values } = outcome;
       report.failed.push(values === undefined ? { path, error, code } : { path, error, code, values });

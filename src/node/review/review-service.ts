@@ -118,6 +118,7 @@ export class ReviewService {
   /** Every highlight and note of the library with its review record and frequency. */
   async #entries(): Promise<Entry[]> {
     const { store, annotations, tags, reviews } = this.#parts;
+    await reviews.refresh();
     const notebook = await listNotebook(store, annotations);
     const allTags = tags.all();
     const { frequencies } = reviews.state();

@@ -38,6 +38,19 @@ export class ReviewStore {
     return new ReviewStore(await store.openUserFile(REVIEW_FILE_NAME, reviewStateSchema, emptyReviewState()));
   }
 
+  /**
+   * Reads `user/review.json` again: another ReviewStore of this process (a backup's restore) may
+   * have written it since. A missing file is an empty state. Runs after the changes under way.
+   * @throws StoreCorruptError for a damaged file (memory is then left as it was).
+   */
+  refresh(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      this.#file.data = (await this.#file.adapter.read()) ?? emptyReviewState();
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** A copy of the whole state. */
   state(): ReviewState {
     return structuredClone(this.#file.data);
@@ -94,7 +107,8 @@ export class ReviewStore {
   /** Applies `change` to a copy and writes it; memory changes only once the file is written. */
   #change(change: (state: ReviewState) => void): Promise<void> {
     const run = this.#queue.then(async () => {
-      const before = this.#file.data;
+      // From the file, not memory: a restore may have merged records into it meanwhile.
+      const before = (await this.#file.adapter.read()) ?? emptyReviewState();
       const next = structuredClone(before);
       change(next);
       this.#file.data = next;

@@ -402,6 +402,9 @@ export const en = {
   'status.body-pack-damaged':
     'A file holding articles’ text is damaged: the articles it holds cannot be opened. The rest of the library works. Restore it from a backup, or import those articles again.',
   'status.file': (p: Params) => `File: ${p['file']}`,
+  'reader.putBack': 'Put back',
+  'reader.putBackFailed': 'This text could not be put back.',
+  'reason.reader': 'site text (your choice)',
 };
 
 export type MessageKey = keyof typeof en;

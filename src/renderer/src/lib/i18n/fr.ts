@@ -424,6 +424,9 @@ export const fr: Catalogue = {
   'status.body-pack-damaged':
     'Un fichier contenant le texte d’articles est endommagé\u202f: ces articles ne peuvent pas être ouverts. Le reste de la bibliothèque fonctionne. Restaurez-le depuis une sauvegarde, ou importez de nouveau ces articles.',
   'status.file': (p: Params) => `Fichier\u202f: ${p['file']}`,
+  'reader.putBack': 'Remettre',
+  'reader.putBackFailed': 'Ce texte n’a pas pu être remis.',
+  'reason.reader': 'texte du site (votre choix)',
 };
 
 /** A size from core's `formatSize` (`5.0 MiB`, `512 bytes`) in French units and decimals (`5,0 Mio`). */
