@@ -197,7 +197,11 @@ describe('the command line and the IPC handlers give the same answers', () => {
   ] as const)('search with %s', async (_, query, filters, options) => {
     // The flags are the query's field terms: the CLI answers as the app's search box does.
     const { limit, ...sidebar } = { limit: undefined, ...filters };
-    const asked = { query: queryFromFilters(query, sidebar), ...(limit !== undefined && { limit }) };
+    const tags = 'tags' in sidebar ? [...sidebar.tags] : undefined;
+    const asked = {
+      query: queryFromFilters(query, { ...sidebar, tags }),
+      ...(limit !== undefined && { limit }),
+    };
     const viaIpc = (await ipc('searchQuery', asked)).results.map(({ id, title, score, matches }) => ({
       id,
       title,
