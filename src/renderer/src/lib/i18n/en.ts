@@ -363,6 +363,7 @@ export const en = {
   'review.frequency.normal': 'Normal',
   'review.frequency.fewer': 'Fewer',
   'review.frequency.never': 'Never',
+  'related.heading': 'More on this',
 };
 
 export type MessageKey = keyof typeof en;

@@ -387,4 +387,5 @@ export const fr: Catalogue = {
   'review.frequency.normal': 'Normale',
   'review.frequency.fewer': 'Moins souvent',
   'review.frequency.never': 'Jamais',
+  'related.heading': 'Sur le même sujet',
 };
