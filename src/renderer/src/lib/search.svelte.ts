@@ -148,8 +148,10 @@ class SearchState {
     return this.moreToShow;
   }
 
+  /** Empties the box, and so the sidebar's filters it held. */
   clear(): void {
     this.query = '';
+    this.syncSidebar();
     this.schedule();
   }
 
