@@ -13,6 +13,7 @@ import { articleText } from '../core/annotations/article-text';
 import type { BackupSummary } from '../core/export';
 import type { GazetteMethod, MethodResults } from '../core/ipc/contract';
 import { dispatch } from '../core/ipc/dispatch';
+import { queryFromFilters } from '../core/search/query';
 import { snippetToPlainText } from '../core/search/snippet';
 import { createGazetteServices, type GazetteServices } from '../node/gazette-handlers';
 import { highlightRecord, noteRecord } from '../node/export/json-export';
@@ -194,7 +195,14 @@ describe('the command line and the IPC handlers give the same answers', () => {
     ],
     ['a limit', 'said', { limit: 2 }, ['--limit', '2']],
   ] as const)('search with %s', async (_, query, filters, options) => {
-    const viaIpc = (await ipc('search', { query, ...filters })).map(({ id, title, score, matches }) => ({
+    // The flags are the query's field terms: the CLI answers as the app's search box does.
+    const { limit, ...sidebar } = { limit: undefined, ...filters };
+    const tags = 'tags' in sidebar ? [...sidebar.tags] : undefined;
+    const asked = {
+      query: queryFromFilters(query, { ...sidebar, tags }),
+      ...(limit !== undefined && { limit }),
+    };
+    const viaIpc = (await ipc('searchQuery', asked)).results.map(({ id, title, score, matches }) => ({
       id,
       title,
       score,
@@ -203,7 +211,7 @@ describe('the command line and the IPC handlers give the same answers', () => {
     const viaCli = await cli('search', query, ...options);
     expect(viaCli).toEqual(viaIpc);
     // Every filter narrows to the articles that match it in the library list.
-    const listed = await ipc('listArticles', { ...filters, limit: undefined });
+    const listed = await ipc('listArticles', sidebar);
     const allowed = new Set(listed.map((entry) => entry.id));
     for (const { id } of viaIpc) expect(allowed.has(id)).toBe(true);
     if ('state' in filters) expect(viaIpc.length).toBeGreaterThan(0);

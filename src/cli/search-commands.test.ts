@@ -65,6 +65,33 @@ describe('gazette search', () => {
     ).toBe(2);
   });
 
+  it('understands the search language, field terms and negation', async () => {
+    const business = JSON.parse((await gazette('search', 'section:business', '--json')).out) as Printed[];
+    expect(business.map((result) => result.id).sort()).toEqual(
+      ['business/047.txt', 'business/001.txt'].map((file) => articleIdForSource(path.join(BBC, file))).sort(),
+    );
+    const notTagged = JSON.parse(
+      (await gazette('search', 'section:business -tag:aviation', '--json')).out,
+    ) as Printed[];
+    expect(notTagged.map((result) => result.id)).not.toContain(RYANAIR);
+    expect(notTagged.length).toBe(business.length - 1);
+    const either = JSON.parse(
+      (await gazette('search', 'Ryanair OR negociations', '--json')).out,
+    ) as Printed[];
+    expect(either.map((result) => result.id).sort()).toEqual([RYANAIR, SEED].sort());
+    // An old flag and its field term give the same answer.
+    expect((await gazette('search', 'said', '--section', 'business', '--json')).out).toBe(
+      (await gazette('search', 'said section:business', '--json')).out,
+    );
+  });
+
+  it('says on stderr what it did not understand, and searches the rest', async () => {
+    const run = await gazette('search', 'Ryanair published:>yesterday', '--json');
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/Not understood at 9 \("published:>yesterday"\)/);
+    expect((JSON.parse(run.out) as Printed[]).map((result) => result.id)).toEqual([RYANAIR]);
+  });
+
   it('prints plain text without --json', async () => {
     const run = await gazette('search', 'Ryanair');
     expect(run.out.split('\n')[0]).toContain(RYANAIR);

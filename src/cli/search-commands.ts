@@ -1,8 +1,9 @@
 /**
- * `gazette search` and `gazette tag`: full-text search and tags, through the app's use-cases (the
- * search takes the same filters as the app's, applied by the same predicate).
+ * `gazette search` and `gazette tag`: the search language and tags, through the app's use-cases
+ * (the same query, evaluated by the same code, as the app's search box).
  */
 import { READING_STATES, type ReadingState } from '../core/reading';
+import { queryErrorMessage, queryFromFilters } from '../core/search/query';
 import { snippetToPlainText } from '../core/search/snippet';
 import { normalizeTag } from '../core/tags';
 import { DEFAULT_SEARCH_LIMIT } from '../node/app';
@@ -14,8 +15,11 @@ const MAX_LIMIT = 500;
 
 /**
  * `gazette search "<query>" [--section S] [--tag T]... [--state S] [--annotated] [--limit N] [--json]`:
- * the best matching articles first. With `--json`: `[{ id, title, score, matches: [{ field, snippet }] }]`,
- * each snippet a plain string with the matched words between « and ».
+ * the best matching articles first. The query is in the search language (`brexit is:unread
+ * -tag:later`, see src/core/search/query/README.md); the older flags are added to it as the field
+ * terms they stand for. What the query holds that is not understood is said on stderr (the search
+ * runs on the rest). With `--json`: `[{ id, title, score, matches: [{ field, snippet }] }]`, each
+ * snippet a plain string with the matched words between « and ».
  */
 export async function searchCommand(context: CommandContext): Promise<number> {
   if (context.args.length !== 1) {
@@ -23,7 +27,6 @@ export async function searchCommand(context: CommandContext): Promise<number> {
       `search takes one query, in quotes if it has several words (got ${context.args.length}).`,
     );
   }
-  const query = context.args[0] ?? '';
   const { section, tag = [], state, annotated, limit: limitText } = context.options;
   const limit = limitText === undefined ? DEFAULT_SEARCH_LIMIT : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
@@ -32,21 +35,34 @@ export async function searchCommand(context: CommandContext): Promise<number> {
   if (state !== undefined && !(READING_STATES as readonly string[]).includes(state)) {
     throw new UsageError(`--state takes one of ${READING_STATES.join(', ')} (got "${state}").`);
   }
-  const filters = {
+  const typed = context.args[0] ?? '';
+  const flags = {
     section,
     state: state as ReadingState | undefined,
     tags: tag.map(checkedTag),
     hasAnnotations: annotated === true ? true : undefined,
   };
+  // The flags as field terms after the query's own; the query as typed when there are none, so
+  // that its errors point into what the reader wrote.
+  const terms = queryFromFilters('', flags);
+  const query = terms === '' ? typed : `${typed} ${terms}`;
   // For writing if free, so a rebuilt index is saved; read-only while the app runs.
   let announced = false;
-  const results = await withApp(context, 'write-if-free', (app) => app.search(query, filters, limit), {
-    onSearchIndexProgress: (progress) => {
-      if (progress.phase !== 'building' || announced || context.json) return;
-      announced = true; // once, though the builder reports its start more than once
-      context.err(`Building the search index (${progress.reason ?? 'missing'})…`);
+  const { results, errors } = await withApp(
+    context,
+    'write-if-free',
+    (app) => app.searchQuery(query, limit),
+    {
+      onSearchIndexProgress: (progress) => {
+        if (progress.phase !== 'building' || announced || context.json) return;
+        announced = true; // once, though the builder reports its start more than once
+        context.err(`Building the search index (${progress.reason ?? 'missing'})…`);
+      },
     },
-  });
+  );
+  for (const error of errors) {
+    context.err(`Not understood at ${error.start + 1} ("${error.text}"): ${queryErrorMessage(error, 'en')}`);
+  }
   if (context.json) {
     const printed = results.map(({ id, title, score, matches }) => ({
       id,

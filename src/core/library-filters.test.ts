@@ -29,9 +29,10 @@ describe('matchesFilters', () => {
     expect(isUnfiltered({ state: 'unread' })).toBe(false);
   });
 
-  it('filters by section, exactly', () => {
+  it('filters by section, case aside, as the query term section: does (one rule)', () => {
     expect(kept({ section: 'politics' })).toEqual(['politicsUnread', 'politicsReading']);
-    expect(kept({ section: 'Politics' })).toEqual([]);
+    expect(kept({ section: 'Politics' })).toEqual(['politicsUnread', 'politicsReading']);
+    expect(kept({ section: 'polit' })).toEqual([]);
     expect(kept({ section: 'science' })).toEqual([]);
   });
 

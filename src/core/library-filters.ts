@@ -5,7 +5,9 @@
  * the filters crossing the IPC boundary is in the contract.
  */
 import type { LibraryEntry, ReadingState } from './reading';
-import { tagKey } from './tags';
+import type { QueryNode } from './search/query/ast';
+import { filterTerms } from './search/query/filters';
+import { matchesFieldTerm, type QueryEntry } from './search/query/match-entry';
 
 /** The filters a list, a search or a saved view combines; each one left out keeps every article. */
 export interface LibraryFilters {
@@ -23,20 +25,35 @@ export interface LibraryFilters {
 export type FilterableEntry = Pick<LibraryEntry, 'section' | 'state' | 'tags' | 'highlights' | 'notes'>;
 
 /**
- * Whether `entry` passes every filter of `filters`. Tags are compared by `tagKey`; an empty tag
- * list, like an absent one, keeps every article.
+ * Whether `entry` passes every filter of `filters`. The filters are the search language's field
+ * terms (`section:`, `is:`, `tag:`, `has:annotations`, written by `filterTerms`) and are tested by
+ * the language's own `matchesFieldTerm`: one rule for the sidebar, the search box and saved views.
+ * Tags and sections are compared without regard to case (and accents, for sections); an empty
+ * tag list, like an absent one, keeps every article.
  */
 export function matchesFilters(entry: FilterableEntry, filters: LibraryFilters): boolean {
-  if (filters.section !== undefined && entry.section !== filters.section) return false;
-  if (filters.state !== undefined && entry.state !== filters.state) return false;
-  if (filters.hasAnnotations !== undefined && entry.highlights + entry.notes > 0 !== filters.hasAnnotations)
-    return false;
-  const wanted = filters.tags ?? [];
-  if (wanted.length > 0) {
-    const own = new Set(entry.tags.map(tagKey));
-    if (!wanted.every((tag) => own.has(tagKey(tag)))) return false;
-  }
-  return true;
+  const terms = filterTerms({ ...filters, tags: filters.tags ? [...filters.tags] : undefined });
+  if (terms.length === 0) return true;
+  // The sidebar's terms look at these fields only; the others are neutral values never compared.
+  const queryEntry: QueryEntry = {
+    section: entry.section,
+    state: entry.state,
+    tags: entry.tags,
+    highlights: entry.highlights,
+    notes: entry.notes,
+    language: '',
+    importedAt: '',
+    readingMinutes: 0,
+    progress: 0,
+  };
+  return terms.every((term) => holds(queryEntry, term));
+}
+
+/** A sidebar term (a field term or its negation) on one entry. */
+function holds(entry: QueryEntry, term: QueryNode): boolean {
+  if (term.type === 'not') return !holds(entry, term.child);
+  if (term.type === 'field' || term.type === 'range') return matchesFieldTerm(entry, term);
+  return true; // filterTerms writes field terms and negations only
 }
 
 /** True when no filter narrows anything (every article matches). */

@@ -124,9 +124,10 @@ test('tags from the reading page and the library, the tag filter, and a saved vi
   await expect(page.getByText('1 article', { exact: true })).toBeVisible();
   await tags.getByRole('button', { name: /media/ }).click();
 
-  // Words and the tag together, saved as a view.
-  await searchBox(page).fill('profit');
-  await expect(page.getByRole('heading', { name: '1 article found for “profit”' })).toBeVisible();
+  // The tag chosen in the side list is a field term in the box; words and the tag, saved as a view.
+  await expect(searchBox(page)).toHaveValue('tag:syrie');
+  await searchBox(page).fill('profit tag:syrie');
+  await expect(page.getByRole('heading', { name: '1 article found for “profit tag:syrie”' })).toBeVisible();
   await page.getByRole('button', { name: 'Save as view…' }).click();
   await page.getByRole('textbox', { name: 'Name of the view' }).fill('Syria and profits');
   await page.getByRole('button', { name: 'Save view' }).click();
@@ -142,11 +143,11 @@ test('tags from the reading page and the library, the tag filter, and a saved vi
   page = app.page;
   const views = page.getByRole('navigation', { name: 'Saved views' });
   await views.getByRole('button', { name: 'Syria and profits', exact: true }).click();
-  await expect(searchBox(page)).toHaveValue('profit');
+  await expect(searchBox(page)).toHaveValue('profit tag:syrie');
   await expect(
     page.getByRole('group', { name: 'Tags' }).getByRole('button', { name: /syrie/ }),
   ).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('heading', { name: '1 article found for “profit”' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 article found for “profit tag:syrie”' })).toBeVisible();
   await expect(page.getByRole('button', { name: TIME_WARNER })).toBeVisible();
   await expectNoAxeViolations(page, 'library with a saved view and a tag filter');
   await page.screenshot({ path: 'test-results/screenshots/search-view-light-en.png' });
@@ -162,6 +163,7 @@ test('tags from the reading page and the library, the tag filter, and a saved vi
   await expect(
     page.getByRole('group', { name: 'Tags' }).getByRole('button', { name: /syria/ }),
   ).toHaveAttribute('aria-pressed', 'true');
+  await expect(searchBox(page)).toHaveValue('profit tag:syria');
   await expect(views.getByRole('button', { name: 'Syria and profits', exact: true })).toHaveAttribute(
     'aria-current',
     'true',

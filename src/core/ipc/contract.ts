@@ -28,7 +28,8 @@ import {
 import type { ImportProgress, ImportReport } from '../import-report';
 import type { LibraryStatus } from '../library-status';
 import { READING_STATES, type LibraryEntry, type ReadingProgress } from '../reading';
-import type { SavedView, SearchIndexProgress, SearchResult } from '../search/model';
+import type { RelatedArticle, SavedView, SearchIndexProgress, SearchResult } from '../search/model';
+import type { QueryError } from '../search/query/ast';
 import { tagSchema } from '../tag-schema';
 import type { TagCount } from '../tags';
 import type { Settings } from '../settings';
@@ -193,6 +194,22 @@ export const inputSchemas = {
       limit: z.number().int().min(1).max(500).optional(),
     })
     .strict(),
+  /**
+   * A query of the search language (src/core/search/query/README.md): words, `"phrases"`, `-not`,
+   * `OR`, parentheses and field terms (`tag:x is:unread published:>2024-01`); best first, `limit`
+   * results after `offset`. What is not understood is returned in `errors`, never thrown.
+   */
+  searchQuery: z
+    .object({
+      query: z.string().max(1000),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).max(1_000_000).optional(),
+    })
+    .strict(),
+  /** Every article a query of the search language finds, best first ("select all results"). */
+  queryIds: z.object({ query: z.string().max(1000) }).strict(),
+  /** The five articles closest to article `id` ("More on this" on the reading page). */
+  relatedArticles: z.object({ id: articleIdSchema }).strict(),
   /** Adds and removes tags of an article; resolves to its tags. */
   setTags: z
     .object({ id: articleIdSchema, add: tagsSchema.optional(), remove: tagsSchema.optional() })
@@ -298,6 +315,9 @@ export interface MethodResults {
   backupLibrary: BackupSummary | null;
   restoreLibrary: RestoreReport | null;
   search: SearchResult[];
+  searchQuery: { results: SearchResult[]; errors: QueryError[]; more: boolean };
+  queryIds: { ids: string[]; errors: QueryError[] };
+  relatedArticles: RelatedArticle[];
   setTags: { id: string; tags: string[] };
   renameTag: { changed: number };
   deleteTag: { changed: number };

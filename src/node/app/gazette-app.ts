@@ -23,7 +23,7 @@ import type {
   Note,
   NotebookEntry,
 } from '../../core/annotations/model';
-import type { Article } from '../../core/article';
+import type { Article, ArticleMeta } from '../../core/article';
 import type { RecleanReport } from '../../core/ipc/contract';
 import type {
   BackupSummary,
@@ -47,7 +47,9 @@ import {
   type ReadingPosition,
   type ReadingProgress,
 } from '../../core/reading';
-import type { SavedView, SearchIndexProgress, SearchResult } from '../../core/search/model';
+import type { RelatedArticle, SavedView, SearchIndexProgress, SearchResult } from '../../core/search/model';
+import type { QueryError } from '../../core/search/query/ast';
+import type { QueryEntry } from '../../core/search/query/match-entry';
 import type { Settings } from '../../core/settings';
 import type { TagCount } from '../../core/tags';
 import { AnnotationStore } from '../annotations/annotation-store';
@@ -60,7 +62,7 @@ import { toLibraryEntry } from '../reading/library-entry';
 import { ProgressStore } from '../reading/progress-store';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../reading/settings-store';
 import type { SnapshotBuilder } from '../search/build-in-worker';
-import type { SearchIndex } from '../search/search-index';
+import type { QuerySearchAnswer, SearchIndex } from '../search/search-index';
 import {
   LibraryStore,
   StoreCorruptError,
@@ -130,6 +132,9 @@ export const DEFAULT_SEARCH_LIMIT = 20;
 
 /** The name of a body pack file (`bodies/pack-000001.jsonl`). */
 const BODY_PACK_NAME = /^pack-\d+\.jsonl$/;
+
+/** Articles "More on this" lists on the reading page. */
+export const RELATED_COUNT = 5;
 
 /** A prefix shorter than this never stands for an id: too many articles would share it. */
 const MIN_ID_PREFIX = 4;
@@ -692,6 +697,32 @@ export class GazetteApp {
   }
 
   /**
+   * A query of the search language (src/core/search/query): words, phrases, `OR`, negation and
+   * field terms (`tag:`, `is:`, `published:>…`), best first, a page of `limit` (20 by default)
+   * after `offset`. What the query holds that is not understood is left out of the search and
+   * returned in `errors` (code and position), never thrown.
+   */
+  async searchQuery(query: string, limit = DEFAULT_SEARCH_LIMIT, offset = 0): Promise<QuerySearchAnswer> {
+    const entry = await this.#queryEntries();
+    return (await this.#searchIndex()).searchQuery(query, { limit, offset, entry });
+  }
+
+  /** Every article a query of the search language finds, best first, without snippets. */
+  async queryIds(query: string): Promise<{ ids: string[]; errors: QueryError[] }> {
+    const entry = await this.#queryEntries();
+    return (await this.#searchIndex()).queryIds(query, entry);
+  }
+
+  /**
+   * The `count` (5 by default) articles closest to article `id` by shared distinctive terms, for
+   * "More on this". @throws UnknownArticleError
+   */
+  async relatedArticles(id: string, count = RELATED_COUNT): Promise<RelatedArticle[]> {
+    this.#assertStored(id);
+    return (await this.#searchIndex()).relatedArticles(id, count);
+  }
+
+  /**
    * Opens the search index now if its file exists, so that the changes that follow (an import
    * from the command line) are written into it at `close`. A missing index is left to the first
    * search, which builds it from the files anyway.
@@ -797,6 +828,35 @@ export class GazetteApp {
         tags: tags?.[id] ?? [],
         highlights: counts?.highlights ?? 0,
         notes: counts?.notes ?? 0,
+      };
+    };
+  }
+
+  /**
+   * Each article's library entry as the search language's field terms read it (`SearchIndex.
+   * searchQuery`'s `entry`): progress, tags and annotation counts read once per query, the entry
+   * made only for the articles the words did not already turn down.
+   */
+  async #queryEntries(): Promise<(meta: ArticleMeta) => QueryEntry> {
+    const progress = (await this.#progressStore()).all();
+    const annotations = await this.#annotationStore();
+    const tags = (await this.#tagStore()).all();
+    return (meta) => {
+      const saved = progress.get(meta.id);
+      const counts = annotations.counts(meta.id);
+      return {
+        section: meta.section,
+        language: meta.language,
+        site: meta.site,
+        author: meta.author,
+        publishedAt: meta.publishedAt,
+        importedAt: meta.importedAt,
+        readingMinutes: meta.readingMinutes,
+        progress: saved?.fraction ?? 0,
+        state: readingState(saved),
+        highlights: counts.highlights,
+        notes: counts.notes,
+        tags: tags[meta.id] ?? [],
       };
     };
   }

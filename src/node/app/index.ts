@@ -5,6 +5,7 @@
 export {
   backupFileName,
   DEFAULT_SEARCH_LIMIT,
+  RELATED_COUNT,
   GazetteApp,
   openGazetteApp,
   readBackupFile,

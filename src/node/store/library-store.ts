@@ -28,7 +28,7 @@ import {
   packedBodySchema,
 } from './schemas';
 import type { CleaningOverrides, LibraryFile, PackedBody, StoredArticle } from './schemas';
-import { openUserFile, USER_DIR } from './user-file';
+import { openUserFile, USER_DIR, type UserFileOptions } from './user-file';
 
 export { LOCK_FILE, LOCK_STALE_MS } from './library-lock';
 
@@ -632,8 +632,12 @@ export class LibraryStore {
     name: string,
     schema: z.ZodType<T>,
     defaults: T,
+    migrations?: UserFileOptions['migrations'],
   ): Promise<Low<T>> {
-    return openUserFile(this.dataDir, name, schema, defaults, { readOnly: this.readOnly });
+    return openUserFile(this.dataDir, name, schema, defaults, {
+      readOnly: this.readOnly,
+      ...(migrations ? { migrations } : {}),
+    });
   }
 
   /** Waits for a running commit, then releases the lock. Safe to call more than once. */

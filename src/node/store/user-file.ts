@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { DurableJsonFile } from './durable-json-file';
+import type { MigrationStep } from './json-codec';
 
 /** The folder of the user's own data (settings, reading progress, later highlights and notes). */
 export const USER_DIR = 'user';
@@ -19,6 +20,11 @@ export function userFilePath(dataDir: string, name: string): string {
 export interface UserFileOptions {
   /** Refuse writes (for the command line while the app may be running). */
   readOnly?: boolean;
+  /**
+   * Steps from older schema versions (`migrations[n]` turns version n into n + 1); the first
+   * write keeps the old file beside it (see `DurableJsonFile`).
+   */
+  migrations?: Readonly<Record<number, MigrationStep>>;
 }
 
 /**
@@ -46,6 +52,7 @@ export async function openUserFile<T extends { schemaVersion: number }>(
     label: `${name} file`,
     readOnly: options.readOnly ?? false,
     indent: 2,
+    ...(options.migrations ? { migrations: options.migrations } : {}),
   });
   const db = new Low<T>(adapter, structuredClone(defaults));
   await db.read();

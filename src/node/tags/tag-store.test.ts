@@ -76,10 +76,10 @@ describe('tags', () => {
         [second(), ['aviation']],
       ]),
     );
-    expect(await handlers.listViews({})).toEqual([{ name: 'Deals', query: 'buy', tags: ['aviation'] }]);
+    expect(await handlers.listViews({})).toEqual([{ name: 'Deals', query: 'buy tag:aviation' }]);
     expect(await handlers.deleteTag({ tag: 'aviation' })).toEqual({ changed: 2 });
     expect(await handlers.listTags({})).toEqual([{ tag: 'media', count: 1 }]);
-    expect(await handlers.listViews({})).toEqual([{ name: 'Deals', query: 'buy', tags: [] }]);
+    expect(await handlers.listViews({})).toEqual([{ name: 'Deals', query: 'buy' }]);
   });
 
   it('keeps saved views across a restart', async () => {
@@ -92,8 +92,39 @@ describe('tags', () => {
     await store.close();
     await open(dir);
     expect(await handlers.listViews({})).toEqual([
-      { name: 'Unread sport', query: '', section: 'sport', state: 'unread' },
+      { name: 'Unread sport', query: 'section:sport is:unread' },
     ]);
+  });
+
+  it('migrates views of the earlier form to named queries, durably, every one kept', async () => {
+    const dir = store.dataDir;
+    await store.close();
+    const file = path.join(dir, 'user', 'views.json');
+    const earlier = {
+      schemaVersion: 1,
+      views: [
+        { name: 'Unread sport', query: '', section: 'sport', state: 'unread' },
+        { name: 'Deals', query: 'buy OR sell', tags: ['deals', 'eu'], hasAnnotations: true },
+        { name: 'Words', query: 'oil price' },
+        { name: 'Odd', query: '-x "quoted" key:value', section: 'world news' },
+      ],
+    };
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(earlier));
+    await open(dir);
+    const migrated = [
+      { name: 'Unread sport', query: 'section:sport is:unread' },
+      { name: 'Deals', query: 'buy "OR" sell tag:deals tag:eu has:annotations' },
+      { name: 'Words', query: 'oil price' },
+      { name: 'Odd', query: '"-x" quoted "key:value" section:"world news"' },
+    ];
+    expect(await handlers.listViews({})).toEqual(migrated);
+    // Written back at once, as version 2: a second open reads the same views without migrating.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 2, views: migrated });
+    expect(JSON.parse(await readFile(path.join(dir, 'user', 'views.v1.json'), 'utf8'))).toEqual(earlier);
+    await store.close();
+    await open(dir);
+    expect(await handlers.listViews({})).toEqual(migrated);
   });
 
   it('survives a re-import of a changed article', async () => {

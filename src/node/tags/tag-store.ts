@@ -4,20 +4,26 @@
  * - `user/tags.json`, `{ "schemaVersion": 1, "tags": { "<article id>": ["tag", …] } }`. Keyed by
  *   article id, which a re-import keeps (the id comes from the source path), so tags survive
  *   re-import; the library store never touches `user/`.
- * - `user/views.json`, `{ "schemaVersion": 1, "views": [SavedView] }`: named queries with filters.
+ * - `user/views.json`, `{ "schemaVersion": 2, "views": [{ name, query }] }`: named queries of the
+ *   search language, the sidebar's filters written in the query as field terms. A file of
+ *   version 1 (plain words beside `section`, `state`, `tags`, `hasAnnotations`) is migrated when
+ *   it is opened (`migrateSavedView`), every view kept, and written back at once (durably, the old
+ *   file kept as `views.v1.json`) when the store is writable; read-only, the migration is in memory.
  * Both are small (a few bytes per tagged article), so each change rewrites the file, as reading
  * progress does.
  */
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import type { SavedView } from '../../core/search/model';
+import { filtersFromQuery, migrateSavedView, queryFromFilters, withFilters } from '../../core/search/query';
 import { READING_STATES } from '../../core/reading';
 import { normalizeTag, tagKey, TAG_MAX_LENGTH, type TagCount } from '../../core/tags';
 import { articleIdSchema } from '../../core/article-id';
 import { StoreCorruptError, StoreVersionError, type LibraryStore } from '../store';
 
 export const TAGS_SCHEMA_VERSION = 1;
-export const VIEWS_SCHEMA_VERSION = 1;
+/** 2: views are named queries (filters as field terms); 1: plain words and separate filters. */
+export const VIEWS_SCHEMA_VERSION = 2;
 
 const storedTagSchema = z.string().min(1).max(TAG_MAX_LENGTH);
 
@@ -108,9 +114,27 @@ export class TagStore {
     );
     if (!(tags instanceof Error)) tags.data.tags = nullPrototype(tags.data.tags);
     this.#tags = tags;
-    this.#views = await openOrDamage(() =>
-      this.#store.openUserFile('views', viewsFileSchema, { schemaVersion: VIEWS_SCHEMA_VERSION, views: [] }),
+    let migrated = false;
+    const views = await openOrDamage(() =>
+      this.#store.openUserFile(
+        'views',
+        viewsFileSchema,
+        { schemaVersion: VIEWS_SCHEMA_VERSION, views: [] },
+        {
+          1: (document) => {
+            // A version-1 file that fails its own schema is left to the version-2 schema to refuse.
+            const earlier = z.array(savedViewSchema).safeParse(document.views);
+            if (!earlier.success) return document;
+            migrated = true;
+            return { ...document, views: earlier.data.map(migrateSavedView) };
+          },
+        },
+      ),
     );
+    this.#views = views;
+    // Written back at once (the version-1 file kept beside it as views.v1.json); read-only, the
+    // migrated views are used in memory and the migration runs again at the next open.
+    if (migrated && !(views instanceof Error) && !this.#store.readOnly) await views.write();
   }
 
   /** The errors of the damaged files (tags, views), for a warning the caller shows; empty when fine. */
@@ -172,17 +196,16 @@ export class TagStore {
       }
     });
     await this.#changeViews((views) =>
-      views.map((view) =>
-        view.tags?.some((tag) => tagKey(tag) === tagKey(from))
-          ? {
-              ...view,
-              tags: withTags(
-                view.tags.filter((tag) => tagKey(tag) !== tagKey(from)),
-                [target],
-              ),
-            }
-          : view,
-      ),
+      views.map((view) => {
+        const { filters } = filtersFromQuery(view.query);
+        const tags = filters.tags ?? [];
+        if (!tags.some((tag) => tagKey(tag) === tagKey(from))) return view;
+        const renamed = withTags(
+          tags.filter((tag) => tagKey(tag) !== tagKey(from)),
+          [target],
+        );
+        return { ...view, query: withFilters(view.query, { ...filters, tags: renamed }) };
+      }),
     );
     return changed;
   }
@@ -200,9 +223,13 @@ export class TagStore {
       }
     });
     await this.#changeViews((views) =>
-      views.map((view) =>
-        view.tags ? { ...view, tags: view.tags.filter((other) => tagKey(other) !== tagKey(tag)) } : view,
-      ),
+      views.map((view) => {
+        const { filters } = filtersFromQuery(view.query);
+        const tags = filters.tags ?? [];
+        if (!tags.some((other) => tagKey(other) === tagKey(tag))) return view;
+        const kept = tags.filter((other) => tagKey(other) !== tagKey(tag));
+        return { ...view, query: withFilters(view.query, { ...filters, tags: kept }) };
+      }),
     );
     return changed;
   }
@@ -235,9 +262,14 @@ export class TagStore {
     return this.#views instanceof Error ? [] : structuredClone(this.#views.data.views);
   }
 
-  /** Saves `view`, replacing a view of the same name. Returns every view. */
+  /**
+   * Saves `view` as a named query, replacing a view of the same name; filters given beside the
+   * query (the earlier form) are written into it as field terms. Returns every view.
+   */
   async saveView(view: SavedView): Promise<SavedView[]> {
-    const checkedView = savedViewSchema.parse(view);
+    const { name, query, ...filters } = savedViewSchema.parse(view);
+    const filtered = Object.values(filters).some((value) => value !== undefined);
+    const checkedView: SavedView = { name, query: filtered ? queryFromFilters(query, filters) : query };
     await this.#changeViews((views) => {
       const at = views.findIndex((other) => other.name === checkedView.name);
       return at < 0 ? [...views, checkedView] : views.map((other, i) => (i === at ? checkedView : other));

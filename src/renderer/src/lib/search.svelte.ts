@@ -5,6 +5,13 @@
  * article finds the same results.
  */
 import type { SavedView, SearchIndexProgress, SearchMatch, SearchResult } from '../../../core/search/model';
+import {
+  filtersFromQuery,
+  withFilters,
+  type QueryError,
+  type SidebarFilters,
+} from '../../../core/search/query';
+import { tagKey } from '../../../core/tags';
 import { api, errorMessage } from './api';
 import { library } from './library.svelte';
 
@@ -40,6 +47,10 @@ class SearchState {
   answered = $state('');
   searching = $state(false);
   error = $state<string | null>(null);
+  /** What the answered query held that was not understood (shown inline under the box). */
+  queryErrors = $state.raw<QueryError[]>([]);
+  /** True when more articles match than the results shown. */
+  moreToShow = $state(false);
   views = $state.raw<SavedView[]>([]);
   /** How many results to ask for (grows with "Show more", back to one page for new words). */
   limit = $state(RESULT_PAGE);
@@ -48,9 +59,44 @@ class SearchState {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #asked = 0;
 
-  /** True while words are typed: the library shows the results instead of its list. */
+  /**
+   * True when the query holds more than the sidebar's filters (words, `OR`, other field terms):
+   * the library shows the results instead of its list, which the filters alone narrow.
+   */
   get active(): boolean {
-    return this.query.trim() !== '';
+    return filtersFromQuery(this.query).words !== '';
+  }
+
+  /** The sidebar's filters as the library shows them. */
+  get sidebarFilters(): SidebarFilters {
+    return {
+      section: library.section ?? undefined,
+      state: library.stateFilter === 'all' ? undefined : library.stateFilter,
+      tags: library.tags.length > 0 ? [...library.tags] : undefined,
+      hasAnnotations: library.annotatedOnly ? true : undefined,
+    };
+  }
+
+  /** After the box changed: the sidebar shows the filters the query holds (one rule both ways). */
+  syncSidebar(): void {
+    const { filters } = filtersFromQuery(this.query);
+    const section = filters.section ?? null;
+    if (library.section !== section) library.section = section;
+    const state = filters.state ?? 'all';
+    if (library.stateFilter !== state) library.stateFilter = state;
+    const tags = filters.tags ?? [];
+    if (tags.map(tagKey).join('\n') !== library.tags.map(tagKey).join('\n')) library.tags = tags;
+    const annotated = filters.hasAnnotations === true;
+    if (library.annotatedOnly !== annotated) library.annotatedOnly = annotated;
+  }
+
+  /** After a filter was chosen in the sidebar: it is written into the box as a field term. */
+  writeFilters(): void {
+    const next = withFilters(this.query, this.sidebarFilters);
+    if (next !== withFilters(this.query, filtersFromQuery(this.query).filters)) {
+      this.query = next;
+      this.schedule();
+    }
   }
 
   /** Runs the search after a short pause (call on every change of the words or the filters). */
@@ -60,6 +106,7 @@ class SearchState {
     if (!this.active) {
       this.#asked += 1; // a late answer for old words must not come back
       this.results = [];
+      this.queryErrors = [];
       this.answered = '';
       this.searching = false;
       return;
@@ -76,16 +123,11 @@ class SearchState {
     const query = this.query;
     this.searching = true;
     try {
-      const results = await api.search({
-        query,
-        ...(library.section !== null && { section: library.section }),
-        ...(library.stateFilter !== 'all' && { state: library.stateFilter }),
-        ...(library.tags.length > 0 && { tags: library.tags }),
-        ...(library.annotatedOnly && { hasAnnotations: true }),
-        limit: this.limit,
-      });
+      const answer = await api.searchQuery({ query, limit: this.limit });
       if (asked !== this.#asked) return;
-      this.results = results;
+      this.results = answer.results;
+      this.queryErrors = answer.errors;
+      this.moreToShow = answer.more;
       this.answered = query;
       this.error = null;
     } catch (caught) {
@@ -103,11 +145,13 @@ class SearchState {
 
   /** True when there may be more results than shown. */
   get mayHaveMore(): boolean {
-    return this.results.length >= this.limit;
+    return this.moreToShow;
   }
 
+  /** Empties the box, and so the sidebar's filters it held. */
   clear(): void {
     this.query = '';
+    this.syncSidebar();
     this.schedule();
   }
 
@@ -115,41 +159,25 @@ class SearchState {
     this.views = await api.listViews({});
   }
 
-  /** Saves the words and filters now shown as the view `name` (replacing one of that name). */
+  /** Saves the query now in the box (its words and filters) as the view `name`, a named query. */
   async saveView(name: string): Promise<void> {
-    this.views = await api.saveView({
-      name,
-      query: this.query.trim(),
-      ...(library.section !== null && { section: library.section }),
-      ...(library.stateFilter !== 'all' && { state: library.stateFilter }),
-      ...(library.tags.length > 0 && { tags: library.tags }),
-      ...(library.annotatedOnly && { hasAnnotations: true }),
-    });
+    this.views = await api.saveView({ name, query: this.query.trim() });
   }
 
   async deleteView(name: string): Promise<void> {
     this.views = await api.deleteView({ name });
   }
 
-  /** Shows a saved view: its words and filters, in place of the current ones. */
+  /** Shows a saved view: its query in the box, its filters in the sidebar. */
   applyView(view: SavedView): void {
-    library.section = view.section ?? null;
-    library.stateFilter = view.state ?? 'all';
-    library.tags = view.tags ?? [];
-    library.annotatedOnly = view.hasAnnotations === true;
     this.query = view.query;
+    this.syncSidebar();
     this.schedule();
   }
 
-  /** True when the words and filters shown are those of `view`. */
+  /** True when the query shown is that of `view`. */
   shows(view: SavedView): boolean {
-    return (
-      this.query.trim() === view.query &&
-      library.section === (view.section ?? null) &&
-      library.stateFilter === (view.state ?? 'all') &&
-      library.annotatedOnly === (view.hasAnnotations === true) &&
-      library.tags.join('\n') === (view.tags ?? []).join('\n')
-    );
+    return this.query.trim() === view.query;
   }
 }
 

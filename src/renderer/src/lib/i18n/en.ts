@@ -405,6 +405,7 @@ export const en = {
   'reader.putBack': 'Put back',
   'reader.putBackFailed': 'This text could not be put back.',
   'reason.reader': 'site text (your choice)',
+  'related.heading': 'More on this',
 };
 
 export type MessageKey = keyof typeof en;

@@ -427,6 +427,7 @@ export const fr: Catalogue = {
   'reader.putBack': 'Remettre',
   'reader.putBackFailed': 'Ce texte n’a pas pu être remis.',
   'reason.reader': 'texte du site (votre choix)',
+  'related.heading': 'Sur le même sujet',
 };
 
 /** A size from core's `formatSize` (`5.0 MiB`, `512 bytes`) in French units and decimals (`5,0 Mio`). */
