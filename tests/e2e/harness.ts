@@ -326,15 +326,21 @@ async function launchInBrowser(options: LaunchOptions): Promise<LaunchedApp> {
   let chosenFile = options.chosenFile ?? null;
   let page: Page | null = null;
   const emit = (channel: string, payload: unknown): void => {
-    void page?.evaluate(
-      ([name, data]) => {
-        const emitter = (globalThis as unknown as Record<string, (c: unknown, p: unknown) => void>)[
-          '__gazetteEmit'
-        ];
-        emitter?.(name, data);
-      },
-      [channel, payload] as const,
-    );
+    page
+      ?.evaluate(
+        ([name, data]) => {
+          const emitter = (globalThis as unknown as Record<string, (c: unknown, p: unknown) => void>)[
+            '__gazetteEmit'
+          ];
+          emitter?.(name, data);
+        },
+        [channel, payload] as const,
+      )
+      // A service may still report progress (a search index built on a worker) after the spec
+      // closed its page, as the app's services may after its window closed: nobody is listening.
+      .catch((error: unknown) => {
+        if (!page?.isClosed()) throw error;
+      });
   };
   const drops = new DropGrants();
   const handlers = createGazetteHandlers({
